@@ -1,0 +1,51 @@
+package io.oversight.escalation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oversight.action.ActionRelease;
+import io.oversight.escalation.AgentProposalProcess.Vars;
+import io.oversight.proposal.Outcome;
+import io.oversight.proposal.ProposalChange;
+import io.oversight.proposal.ProposalJson;
+import io.oversight.proposal.ProposalRequest;
+import io.oversight.proposal.ProposalStatus;
+import io.oversight.proposal.ProposalStore;
+import io.oversight.proposal.ProposalType;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** No rule fired: the proposal is approved as it is, in the agent's own request. */
+@Component("approveAutomatically")
+class ApproveAutomaticallyDelegate implements JavaDelegate {
+
+    private final ProposalRequests requests;
+    private final ProposalStore store;
+    private final ProposalJson json;
+    private final ObjectMapper mapper;
+    private final ActionRelease release;
+
+    ApproveAutomaticallyDelegate(ProposalRequests requests, ProposalStore store, ProposalJson json, ObjectMapper mapper,
+            ActionRelease release) {
+        this.requests = requests;
+        this.store = store;
+        this.json = json;
+        this.mapper = mapper;
+        this.release = release;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ProposalRequest request = requests.of(execution);
+        Outcome outcome;
+        if (request.type() == ProposalType.ACTION) {
+            JsonNode action = mapper.valueToTree(request.action());
+            release.prepare(execution, action, request.customer());
+            outcome = Outcome.approvedByRules(null, action);
+        } else {
+            outcome = Outcome.approvedByRules(new Outcome.ReplyText(request.reply().text()), null);
+        }
+        store.update((String) execution.getVariable(Vars.PROPOSAL_ID),
+                ProposalChange.status(ProposalStatus.APPROVED).withOutcome(json.write(outcome)).clearingCustomerMessage());
+    }
+}

@@ -1,0 +1,64 @@
+package io.oversight.escalation;
+
+import io.oversight.escalation.AgentProposalProcess.Vars;
+import io.oversight.proposal.ProposalRequest;
+import io.oversight.proposal.ProposalType;
+import java.util.Locale;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.springframework.stereotype.Component;
+
+/** Starts one agent-proposal process per proposal, business key = proposal id. */
+@Component
+public class ProposalProcess {
+
+    private final RuntimeService runtime;
+    private final ObjectMapper mapper;
+
+    ProposalProcess(RuntimeService runtime, ObjectMapper mapper) {
+        this.runtime = runtime;
+        this.mapper = mapper;
+    }
+
+    public void start(String proposalId, ProposalRequest request) {
+        runtime.startProcessInstanceByKey(AgentProposalProcess.KEY, proposalId, variables(proposalId, request));
+    }
+
+    static String actionTopic(String kind) {
+        return "action-" + kind.toLowerCase(Locale.ROOT);
+    }
+
+    private VariableMap variables(String proposalId, ProposalRequest r) {
+        VariableMap vars = Variables.createVariables()
+                .putValue(Vars.PROPOSAL_ID, proposalId)
+                .putValue(Vars.PROPOSAL_TYPE, r.type().name())
+                .putValueTyped(Vars.PROPOSAL, SpinValues.jsonValue(json(r)).create())
+                .putValueTyped(Vars.PROPOSAL_REQUEST, Variables.objectValue(r, true).create())
+                .putValue(Vars.WORKFLOW, r.workflowOrDefault())
+                .putValue(Vars.CHANNEL, r.channelOrDefault())
+                .putValue(Vars.SEGMENT, r.segmentOrDefault())
+                .putValue(Vars.CONFIDENCE, r.agent().confidence())
+                .putValue(Vars.POLICY_MODE, "EXCEPTIONS_ONLY")
+                .putValue(Vars.IDEMPOTENCY_KEY, r.idempotencyKey());
+        boolean action = r.type() == ProposalType.ACTION;
+        vars.putValue(Vars.ACTION_KIND, action ? r.action().kind() : null)
+                .putValue(Vars.AMOUNT, action && r.action().amount() != null ? r.action().amount().doubleValue() : null)
+                .putValue(Vars.IRREVERSIBLE, action && r.action().isIrreversible());
+        if (action) {
+            vars.putValue(Vars.ACTION_TOPIC, actionTopic(r.action().kind()));
+        }
+        return vars;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

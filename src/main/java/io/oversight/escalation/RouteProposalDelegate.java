@@ -1,0 +1,75 @@
+package io.oversight.escalation;
+
+import io.oversight.escalation.AgentProposalProcess.Vars;
+import io.oversight.proposal.ProposalChange;
+import io.oversight.proposal.ProposalDocument.Reason;
+import io.oversight.proposal.ProposalDocument.Review;
+import io.oversight.proposal.ProposalJson;
+import io.oversight.proposal.ProposalRequest;
+import io.oversight.proposal.ProposalStatus;
+import io.oversight.proposal.ProposalStore;
+import io.oversight.proposal.ProposalType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the fired rules into a route: whether a person must look, which queue, priority, due date
+ * and control model; and for an escalation, the review context and the customer's holding message.
+ */
+@Component("routeProposal")
+class RouteProposalDelegate implements JavaDelegate {
+
+    private final ProposalRequests requests;
+    private final ProposalStore store;
+    private final ProposalJson json;
+    private final CustomerMessages customerMessages;
+
+    RouteProposalDelegate(ProposalRequests requests, ProposalStore store, ProposalJson json,
+            CustomerMessages customerMessages) {
+        this.requests = requests;
+        this.store = store;
+        this.json = json;
+        this.customerMessages = customerMessages;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void execute(DelegateExecution execution) {
+        ProposalRequest request = requests.of(execution);
+        var rows = (List<Map<String, Object>>) execution.getVariable(Vars.RULE_HITS);
+        Verdict verdict = Verdict.of(rows == null ? List.of() : rows, request.type());
+        execution.setVariable(Vars.ESCALATE, verdict.escalate());
+        if (!verdict.escalate()) {
+            return;
+        }
+        var signalDetails = (Map<String, String>) execution.getVariable(Vars.SIGNAL_DETAILS);
+        List<Reason> reasons = ReasonDetails.explain(verdict, request, signalDetails == null ? Map.of() : signalDetails);
+        RuleHit primary = verdict.primary();
+        Instant dueAt = Instant.now().plus(Duration.ofMinutes(verdict.slaMinutes()));
+        String headline = ReviewContext.headline(request, primary.reason());
+
+        execution.setVariable(Vars.CONTROL_MODEL, verdict.controlModel());
+        execution.setVariable(Vars.REVIEW_QUEUE, primary.queue());
+        execution.setVariable(Vars.REVIEW_PRIORITY, primary.priority());
+        execution.setVariable(Vars.REVIEW_DUE_AT, Date.from(dueAt));
+        execution.setVariable(Vars.REVIEW_TASK_NAME, headline);
+        execution.setVariable(Vars.SECOND_APPROVAL_TASK_NAME, "Second approval (finance): " + headline);
+        execution.setVariable(Vars.REASONS, SpinValues.jsonValue(json.write(reasons)).create());
+        execution.setVariable(ReviewDecisions.DECISION_OPTIONS,
+                SpinValues.jsonValue(json.write(ReviewDecisions.optionsFor(verdict.controlModel()))).create());
+        String actionJson = request.type() == ProposalType.ACTION ? json.write(request.action()) : null;
+        execution.setVariables(ReviewContext.formVariables(request, reasons, headline, actionJson));
+
+        Review review = new Review(primary.queue(), primary.priority(), dueAt, verdict.controlModel(), null);
+        store.update((String) execution.getVariable(Vars.PROPOSAL_ID), new ProposalChange(
+                ProposalStatus.PENDING_REVIEW, true, json.write(reasons), json.write(review),
+                customerMessages.pending(request.channelOrDefault(), verdict.slaMinutes()), false, null));
+    }
+}

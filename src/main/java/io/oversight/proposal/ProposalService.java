@@ -1,0 +1,92 @@
+package io.oversight.proposal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.oversight.escalation.ProposalProcess;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Where a proposal enters: stores it and starts its process in one transaction, so a proposal is
+ * either fully accepted (row + process instance) or not at all. Idempotency is enforced by the
+ * database's unique key on (agent, idempotency key); a racing duplicate loses at commit and is
+ * answered with the winner's proposal.
+ */
+@Service
+public class ProposalService {
+
+    private static final Duration RACE_WAIT = Duration.ofSeconds(10);
+
+    private final ProposalStore store;
+    private final ProposalProcess process;
+    private final ProposalJson json;
+    private final TransactionTemplate transaction;
+
+    ProposalService(ProposalStore store, ProposalProcess process, ProposalJson json, TransactionTemplate transaction) {
+        this.store = store;
+        this.process = process;
+        this.json = json;
+        this.transaction = transaction;
+    }
+
+    /** The outcome of a submission: the document and whether it was created by this call. */
+    public record Submission(ProposalDocument document, boolean created) {}
+
+    public Submission submit(String agentId, ProposalRequest request, JsonNode rawBody) {
+        String body = json.canonical(rawBody);
+        String hash = json.sha256(body);
+        Optional<ProposalRecord> existing = store.findByKey(agentId, request.idempotencyKey());
+        if (existing.isPresent()) {
+            return repeated(existing.get(), hash);
+        }
+        try {
+            ProposalRecord created = transaction.execute(tx -> create(agentId, request, body, hash));
+            return new Submission(json.document(created), true);
+        } catch (DataIntegrityViolationException | PessimisticLockingFailureException duplicate) {
+            return repeated(awaitWinner(agentId, request.idempotencyKey(), duplicate), hash);
+        }
+    }
+
+    public Optional<ProposalDocument> find(String id) {
+        return store.find(id).map(json::document);
+    }
+
+    private ProposalRecord create(String agentId, ProposalRequest request, String body, String hash) {
+        Instant now = Instant.now();
+        String id = UUID.randomUUID().toString();
+        store.insert(new ProposalRecord(id, agentId, request.idempotencyKey(), hash, request.type(),
+                request.workflowOrDefault(), request.channelOrDefault(), ProposalStatus.SUBMITTED, false, body,
+                "[]", null, null, null, now, now));
+        process.start(id, request);
+        return store.find(id).orElseThrow();
+    }
+
+    private Submission repeated(ProposalRecord existing, String hash) {
+        if (!existing.bodyHash().equals(hash)) {
+            throw new IdempotencyConflictException(existing.idempotencyKey());
+        }
+        return new Submission(json.document(existing), false);
+    }
+
+    private ProposalRecord awaitWinner(String agentId, String key, RuntimeException cause) {
+        Instant deadline = Instant.now().plus(RACE_WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<ProposalRecord> winner = store.findByKey(agentId, key);
+            if (winner.isPresent()) {
+                return winner.get();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw cause;
+    }
+}

@@ -1,0 +1,91 @@
+package io.oversight.review;
+
+import io.oversight.escalation.AgentProposalProcess;
+import io.oversight.escalation.AgentProposalProcess.Vars;
+import io.oversight.proposal.ProposalChange;
+import io.oversight.proposal.ProposalDocument.Review;
+import io.oversight.proposal.ProposalJson;
+import io.oversight.proposal.ProposalStore;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Hooks on every review task of the agent-proposal process, registered once for all tasks. */
+@Component
+class ReviewTaskListener {
+
+    private final DecisionGuard guard;
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final ProposalStore store;
+    private final ProposalJson json;
+
+    ReviewTaskListener(DecisionGuard guard, IdentityService identity, AuthorizationService authorizations,
+            ProposalStore store, ProposalJson json) {
+        this.guard = guard;
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.store = store;
+        this.json = json;
+    }
+
+    @EventListener(condition = "#task.eventName == 'create'")
+    public void onCreate(DelegateTask task) {
+        if (!isReviewTask(task)) {
+            return;
+        }
+        task.removeVariables(List.of(ReviewVars.DECISION, ReviewVars.REVIEW_COMMENT));
+        grantCandidatesReadOnInstance(task);
+    }
+
+    @EventListener(condition = "#task.eventName == 'assignment'")
+    public void onAssignment(DelegateTask task) {
+        if (!isReviewTask(task)) {
+            return;
+        }
+        String id = (String) task.getVariable(Vars.PROPOSAL_ID);
+        store.find(id).map(r -> json.read(r.review(), Review.class)).ifPresent(review ->
+                store.update(id, new ProposalChange(null, null, null, json.write(review.withAssignee(task.getAssignee())),
+                        null, false, null)));
+    }
+
+    @EventListener(condition = "#task.eventName == 'complete'")
+    public void onComplete(DelegateTask task) {
+        if (isReviewTask(task)) {
+            guard.check(task, reviewer(task));
+        }
+    }
+
+    private String reviewer(DelegateTask task) {
+        Authentication current = identity.getCurrentAuthentication();
+        if (current != null && current.getUserId() != null) {
+            return current.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "unknown";
+    }
+
+    /** Lets a queue's members read the proposal's variables shown in their Tasklist list, for this instance only. */
+    private void grantCandidatesReadOnInstance(DelegateTask task) {
+        task.getCandidates().stream().filter(link -> link.getGroupId() != null).forEach(link -> {
+            Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            grant.setGroupId(link.getGroupId());
+            grant.setResource(Resources.PROCESS_INSTANCE);
+            grant.setResourceId(task.getProcessInstanceId());
+            grant.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(grant);
+        });
+    }
+
+    private static boolean isReviewTask(DelegateTask task) {
+        return task.getProcessDefinitionId() != null
+                && task.getProcessDefinitionId().startsWith(AgentProposalProcess.KEY + ":");
+    }
+}

@@ -1,0 +1,18 @@
+package io.oversight.review;
+
+/** Variables of the review tasks (CONTRACT §4) and what the guard records at completion. */
+public final class ReviewVars {
+
+    public static final String DECISION = "decision";
+    public static final String EDITED_REPLY = "editedReply";
+    public static final String EDITED_ACTION = "editedAction";
+    public static final String REVIEW_COMMENT = "reviewComment";
+    public static final String DECIDED_BY = "decidedBy";
+    public static final String DECIDED_AT = "decidedAt";
+    public static final String FIRST_APPROVER = "firstApprover";
+    public static final String FINAL_REPLY = "finalReply";
+    public static final String FINAL_ACTION = "finalAction";
+    public static final String CHANGED = "changed";
+
+    private ReviewVars() {}
+}

@@ -1,0 +1,95 @@
+package io.oversight.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Authentication on every API: agents with Bearer API keys and people with HTTP Basic against
+ * Camunda's identity service on {@code /api/**}; HTTP Basic on {@code /engine-rest/**} through
+ * Camunda's own filter, so the engine's authorization checks apply to the caller. The Camunda
+ * webapps keep their own session login.
+ */
+@Configuration
+class SecurityConfig {
+
+    static final String[] OWNERS = {"GROUP_support-leads", "GROUP_qa", "GROUP_camunda-admin"};
+
+    @Bean
+    SecurityFilterChain apiChain(HttpSecurity http, AgentKeys keys, CamundaUserAuthenticationProvider users,
+            ObjectMapper mapper) throws Exception {
+        AuthenticationEntryPoint entryPoint = problem(mapper, HttpStatus.UNAUTHORIZED, "Unauthorized",
+                "A valid agent key (Bearer) or user credentials (Basic) are required");
+        AccessDeniedHandler denied = (request, response, e) -> problem(mapper, HttpStatus.FORBIDDEN, "Forbidden",
+                "Your role may not do this").commence(request, response, null);
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationProvider(users)
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .addFilterBefore(new BearerKeyFilter(keys, entryPoint), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/proposals").hasRole("AGENT")
+                        .requestMatchers("/api/v1/proposals/**").authenticated()
+                        .anyRequest().hasAnyRole(OWNERS));
+        return http.build();
+    }
+
+    @Bean
+    SecurityFilterChain actuatorChain(HttpSecurity http, CamundaUserAuthenticationProvider users) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationProvider(users)
+                .httpBasic(basic -> { })
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .anyRequest().hasAnyRole(OWNERS));
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-auth");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+    private static AuthenticationEntryPoint problem(ObjectMapper mapper, HttpStatus status, String title, String detail) {
+        return (request, response, e) -> {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            problem.setTitle(title);
+            problem.setType(URI.create("https://oversight.io/problems/" + title.toLowerCase()));
+            write(mapper, response, status, problem);
+        };
+    }
+
+    private static void write(ObjectMapper mapper, HttpServletResponse response, HttpStatus status, ProblemDetail problem)
+            throws IOException {
+        response.setStatus(status.value());
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"oversight\", Basic realm=\"oversight\"");
+        }
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        mapper.writeValue(response.getOutputStream(), problem);
+    }
+}

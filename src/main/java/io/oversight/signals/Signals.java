@@ -1,0 +1,2 @@
+package io.oversight.signals;
+public final class Signals { public static final String ANGER="anger", SENSITIVE_TOPIC="sensitiveTopic", SECURITY_CONCERN="securityConcern", BILLING_DISPUTE="billingDispute", HUMAN_REQUESTED="humanRequested", MISSING_CONTEXT="missingContext"; public static final java.util.List<String> ALL = java.util.List.of(ANGER,SENSITIVE_TOPIC,SECURITY_CONCERN,BILLING_DISPUTE,HUMAN_REQUESTED,MISSING_CONTEXT); public static final double THRESHOLD = 0.5; private Signals(){} }
