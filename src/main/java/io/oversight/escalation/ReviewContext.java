@@ -15,7 +15,17 @@ import java.util.stream.Collectors;
  */
 final class ReviewContext {
 
+    /** Camunda stores String variables in 4000 characters; longer context is cut with a note. */
+    static final int MAX_TEXT = 3900;
+
     private ReviewContext() {}
+
+    static String fit(String text) {
+        if (text == null || text.length() <= MAX_TEXT) {
+            return text;
+        }
+        return text.substring(0, MAX_TEXT) + "\n… (cut here; the full text is in the proposal variable)";
+    }
 
     static Map<String, Object> formVariables(ProposalRequest r, List<Reason> reasons, String headline, String actionJson) {
         Map<String, Object> vars = new LinkedHashMap<>();
@@ -35,6 +45,10 @@ final class ReviewContext {
         } else {
             vars.put("proposedActionText", action(r.action()));
             vars.put("editedAction", actionJson);
+        }
+        vars.replaceAll((name, value) -> fit((String) value));
+        if (r.type() == ProposalType.REPLY && r.reply().text().length() > MAX_TEXT) {
+            vars.remove("editedReply"); // too long to prefill without cutting it; the reviewer writes the edit
         }
         return vars;
     }

@@ -94,7 +94,7 @@ class EscalationRulesTest {
   /** A routine reply: confident, sources present, no signal, standard customer, rules decide. */
   static Map<String, Object> routineReply() {
     Map<String, Object> vars = new HashMap<>();
-    vars.put("type", "REPLY");
+    vars.put("proposalType", "REPLY");
     vars.put("workflow", "billing");
     vars.put("channel", "chat");
     vars.put("segment", "standard");
@@ -109,7 +109,7 @@ class EscalationRulesTest {
 
   /** A routine action: a small, reversible refund the agent is sure about. */
   static Map<String, Object> routineAction() {
-    return with(routineReply(), "type", "ACTION", "actionKind", "REFUND", "amount", 50.0);
+    return with(routineReply(), "proposalType", "ACTION", "actionKind", "REFUND", "amount", 50.0);
   }
 
   /** A copy of {@code base} with the given name/value pairs changed (values may be null). */
@@ -177,7 +177,7 @@ class EscalationRulesTest {
   void inputsAndOutputs() {
     DecisionTable table = model.getModelElementById("table_escalation_rules");
     assertThat(table.getInputs()).extracting(i -> i.getInputExpression().getText().getTextContent())
-        .containsExactly("type", "workflow", "channel", "segment", "confidence", "actionKind", "amount",
+        .containsExactly("proposalType", "workflow", "channel", "segment", "confidence", "actionKind", "amount",
             "irreversible", "anger", "sensitiveTopic", "securityConcern", "billingDispute", "humanRequested",
             "missingContext", "policyMode");
     for (Input input : table.getInputs()) {
@@ -471,7 +471,7 @@ class EscalationRulesTest {
   }
 
   @ParameterizedTest(name = "variable {0} absent")
-  @ValueSource(strings = {"type", "workflow", "channel", "segment", "confidence", "actionKind", "amount",
+  @ValueSource(strings = {"proposalType", "workflow", "channel", "segment", "confidence", "actionKind", "amount",
       "irreversible", "anger", "policyMode"})
   @DisplayName("an absent variable does not make the evaluation fail")
   void absentVariable(String name) {

@@ -1,0 +1,17 @@
+package io.oversight.journey;
+
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The same journey on a real PostgreSQL server; .ci/run creates a fresh database and sets the URL. */
+@EnabledIfEnvironmentVariable(named = "OVERSIGHT_TEST_POSTGRES_URL", matches = ".+",
+        disabledReason = "Set OVERSIGHT_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/<fresh db> "
+                + "(and OVERSIGHT_TEST_POSTGRES_USER) to run on PostgreSQL; .ci/run does this")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=${OVERSIGHT_TEST_POSTGRES_URL}",
+        "spring.datasource.username=${OVERSIGHT_TEST_POSTGRES_USER:postgres}",
+        "spring.datasource.password=${OVERSIGHT_TEST_POSTGRES_PASSWORD:}",
+        "oversight.demo.seed-proposals=false",
+        "oversight.action-worker.enabled=false",
+        "camunda.bpm.job-execution.enabled=false"})
+class ReviewJourneyPostgresTest extends ReviewJourney {}
