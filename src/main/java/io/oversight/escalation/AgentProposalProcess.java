@@ -5,6 +5,7 @@ public final class AgentProposalProcess {
 
     public static final String KEY = "agent-proposal";
     public static final String DECISION_KEY = "escalationRules";
+    public static final String MESSAGE_INFORMATION_PROVIDED = "InformationProvided";
 
     private AgentProposalProcess() {}
 
@@ -25,6 +26,15 @@ public final class AgentProposalProcess {
         public static final String END_REPLY_RELEASED = "end_reply_released";
         public static final String END_ACTION_EXECUTED = "end_action_executed";
         public static final String END_REJECTED = "end_rejected";
+        public static final String SUB_REVIEW = "sub_review";
+        public static final String VETO_WINDOW = "user_veto_window";
+        public static final String RECEIVE_INFORMATION = "receive_information";
+        public static final String TIMER_SLA_WARNING = "timer_sla_warning";
+        public static final String TIMER_SLA_BREACHED = "timer_sla_breached";
+        public static final String TIMER_INFORMATION_OVERDUE = "timer_information_overdue";
+        public static final String TIMER_VETO_WINDOW_CLOSED = "timer_veto_window_closed";
+        public static final String END_TAKEN_OVER = "end_taken_over";
+        public static final String END_VETOED = "end_vetoed";
 
         private Elements() {}
     }
@@ -57,6 +67,15 @@ public final class AgentProposalProcess {
         public static final String REVIEW_DUE_AT = "reviewDueAt";
         public static final String REVIEW_TASK_NAME = "reviewTaskName";
         public static final String SECOND_APPROVAL_TASK_NAME = "secondApprovalTaskName";
+        public static final String SLA_WARNING_AT = "slaWarningAt";
+        public static final String INFORMATION_TIMEOUT = "informationTimeout";
+        public static final String PRIMARY_REASON = "primaryReason";
+        public static final String CUSTOMER_NAME = "customerName";
+        public static final String REASON_CODES = "reasonCodes";
+        public static final String INFORMATION_TEXT = "informationText";
+        public static final String INFORMATION_ANSWER = "informationAnswer";
+        public static final String SLA_WARNED = "slaWarned";
+        public static final String SLA_BREACHED = "slaBreached";
         // the action
         public static final String ACTION = "action";
         public static final String ACTION_TOPIC = "actionTopic";

@@ -46,6 +46,6 @@ class ApproveAutomaticallyDelegate implements JavaDelegate {
             outcome = Outcome.approvedByRules(new Outcome.ReplyText(request.reply().text()), null);
         }
         store.update((String) execution.getVariable(Vars.PROPOSAL_ID),
-                ProposalChange.status(ProposalStatus.APPROVED).withOutcome(json.write(outcome)).clearingCustomerMessage());
+                ProposalChange.status(ProposalStatus.APPROVED).decided(json.write(outcome), outcome.decidedAt()));
     }
 }

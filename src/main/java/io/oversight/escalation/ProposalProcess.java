@@ -28,6 +28,15 @@ public class ProposalProcess {
         runtime.startProcessInstanceByKey(AgentProposalProcess.KEY, proposalId, variables(proposalId, request));
     }
 
+    /** Delivers the answer to a reviewer's question to the waiting process. */
+    public void answer(String proposalId, String answer, String answeredBy) {
+        runtime.createMessageCorrelation(AgentProposalProcess.MESSAGE_INFORMATION_PROVIDED)
+                .processInstanceBusinessKey(proposalId)
+                .setVariable(Vars.INFORMATION_ANSWER, answer)
+                .setVariable("informationAnsweredBy", answeredBy)
+                .correlate();
+    }
+
     static String actionTopic(String kind) {
         return "action-" + kind.toLowerCase(Locale.ROOT);
     }

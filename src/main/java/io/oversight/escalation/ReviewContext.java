@@ -53,8 +53,12 @@ final class ReviewContext {
         return vars;
     }
 
+    static String customerName(ProposalRequest r) {
+        return r.customer() == null ? null : r.customer().name();
+    }
+
     static String headline(ProposalRequest r, String primaryReason) {
-        String customer = r.customer() == null || r.customer().name() == null ? "the customer" : r.customer().name();
+        String customer = customerName(r) == null ? "the customer" : customerName(r);
         if (r.type() == ProposalType.REPLY) {
             return "Review reply to " + customer + " — " + primaryReason;
         }

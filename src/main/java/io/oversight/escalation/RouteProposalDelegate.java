@@ -1,5 +1,7 @@
 package io.oversight.escalation;
 
+import io.oversight.customer.CustomerMessages;
+import io.oversight.customer.CustomerMessages.Situation;
 import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.proposal.ProposalChange;
 import io.oversight.proposal.ProposalDocument.Reason;
@@ -30,13 +32,15 @@ class RouteProposalDelegate implements JavaDelegate {
     private final ProposalStore store;
     private final ProposalJson json;
     private final CustomerMessages customerMessages;
+    private final ReviewSettings settings;
 
     RouteProposalDelegate(ProposalRequests requests, ProposalStore store, ProposalJson json,
-            CustomerMessages customerMessages) {
+            CustomerMessages customerMessages, ReviewSettings settings) {
         this.requests = requests;
         this.store = store;
         this.json = json;
         this.customerMessages = customerMessages;
+        this.settings = settings;
     }
 
     @Override
@@ -52,13 +56,21 @@ class RouteProposalDelegate implements JavaDelegate {
         var signalDetails = (Map<String, String>) execution.getVariable(Vars.SIGNAL_DETAILS);
         List<Reason> reasons = ReasonDetails.explain(verdict, request, signalDetails == null ? Map.of() : signalDetails);
         RuleHit primary = verdict.primary();
-        Instant dueAt = Instant.now().plus(Duration.ofMinutes(verdict.slaMinutes()));
+        Instant now = Instant.now();
+        Duration sla = Duration.ofMinutes(verdict.slaMinutes());
+        Instant dueAt = now.plus(sla);
+        Instant warnAt = now.plusMillis(Math.round(sla.toMillis() * settings.slaWarningShare()));
         String headline = ReviewContext.headline(request, primary.reason());
 
         execution.setVariable(Vars.CONTROL_MODEL, verdict.controlModel());
         execution.setVariable(Vars.REVIEW_QUEUE, primary.queue());
         execution.setVariable(Vars.REVIEW_PRIORITY, primary.priority());
         execution.setVariable(Vars.REVIEW_DUE_AT, Date.from(dueAt));
+        execution.setVariable(Vars.SLA_WARNING_AT, Date.from(warnAt));
+        execution.setVariable(Vars.INFORMATION_TIMEOUT, settings.informationTimeout().toString());
+        execution.setVariable(Vars.PRIMARY_REASON, primary.reason());
+        execution.setVariable(Vars.CUSTOMER_NAME, ReviewContext.customerName(request));
+        execution.setVariable(Vars.REASON_CODES, String.join(", ", reasons.stream().map(Reason::code).toList()));
         execution.setVariable(Vars.REVIEW_TASK_NAME, headline);
         execution.setVariable(Vars.SECOND_APPROVAL_TASK_NAME, "Second approval (finance): " + headline);
         execution.setVariable(Vars.REASONS, SpinValues.jsonValue(json.write(reasons)).create());
@@ -68,8 +80,9 @@ class RouteProposalDelegate implements JavaDelegate {
         execution.setVariables(ReviewContext.formVariables(request, reasons, headline, actionJson));
 
         Review review = new Review(primary.queue(), primary.priority(), dueAt, verdict.controlModel(), null);
-        store.update((String) execution.getVariable(Vars.PROPOSAL_ID), new ProposalChange(
-                ProposalStatus.PENDING_REVIEW, true, json.write(reasons), json.write(review),
-                customerMessages.pending(request.channelOrDefault(), verdict.slaMinutes()), false, null));
+        store.update((String) execution.getVariable(Vars.PROPOSAL_ID), ProposalChange.status(ProposalStatus.PENDING_REVIEW)
+                .withEscalation(json.write(reasons)).withReview(json.write(review), primary.queue())
+                .withCustomerMessage(customerMessages.message(Situation.PENDING, request.channelOrDefault(),
+                        primary.reason(), ReviewContext.customerName(request), primary.queue(), verdict.slaMinutes())));
     }
 }

@@ -1,29 +1,62 @@
 package io.oversight.proposal;
 
-/** A partial update of a proposal document; JSON parts are already serialised. */
+import java.time.Instant;
+
+/**
+ * A partial update of a proposal document; parts left null stay as they are. JSON parts are
+ * already serialised. Build one with {@link #status} or {@link #none} and the {@code with…} methods.
+ */
 public record ProposalChange(
         ProposalStatus status,
         Boolean escalated,
         String reasons,
         String review,
+        String queue,
         String customerMessage,
         boolean clearCustomerMessage,
-        String outcome) {
+        String outcome,
+        boolean clearOutcome,
+        Instant decidedAt) {
+
+    public static ProposalChange none() {
+        return new ProposalChange(null, null, null, null, null, null, false, null, false, null);
+    }
 
     public static ProposalChange status(ProposalStatus status) {
-        return new ProposalChange(status, null, null, null, null, false, null);
+        return none().withStatus(status);
     }
 
-    public ProposalChange withOutcome(String outcomeJson) {
-        return new ProposalChange(status, escalated, reasons, review, customerMessage, clearCustomerMessage, outcomeJson);
+    public ProposalChange withStatus(ProposalStatus newStatus) {
+        return new ProposalChange(newStatus, escalated, reasons, review, queue, customerMessage, clearCustomerMessage,
+                outcome, clearOutcome, decidedAt);
     }
 
-    public ProposalChange withReview(String reviewJson) {
-        return new ProposalChange(status, escalated, reasons, reviewJson,
-                customerMessage, clearCustomerMessage, outcome);
+    public ProposalChange withEscalation(String reasonsJson) {
+        return new ProposalChange(status, true, reasonsJson, review, queue, customerMessage, clearCustomerMessage,
+                outcome, clearOutcome, decidedAt);
+    }
+
+    public ProposalChange withReview(String reviewJson, String reviewQueue) {
+        return new ProposalChange(status, escalated, reasons, reviewJson, reviewQueue, customerMessage,
+                clearCustomerMessage, outcome, clearOutcome, decidedAt);
+    }
+
+    public ProposalChange withCustomerMessage(String message) {
+        return new ProposalChange(status, escalated, reasons, review, queue, message, message == null, outcome,
+                clearOutcome, decidedAt);
     }
 
     public ProposalChange clearingCustomerMessage() {
-        return new ProposalChange(status, escalated, reasons, review, null, true, outcome);
+        return withCustomerMessage(null);
+    }
+
+    public ProposalChange withOutcome(String outcomeJson) {
+        return new ProposalChange(status, escalated, reasons, review, queue, customerMessage, clearCustomerMessage,
+                outcomeJson, outcomeJson == null, decidedAt);
+    }
+
+    /** A final decision: the outcome, the time it was taken, and no more holding message. */
+    public ProposalChange decided(String outcomeJson, Instant at) {
+        return new ProposalChange(status, escalated, reasons, review, queue, null, true, outcomeJson, false, at);
     }
 }

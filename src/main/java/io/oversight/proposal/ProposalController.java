@@ -3,6 +3,9 @@ package io.oversight.proposal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oversight.security.Caller;
 import io.oversight.web.InvalidRequestException;
+import io.oversight.web.NotFoundException;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,13 +53,27 @@ class ProposalController {
     }
 
     @GetMapping("/{id}")
-    DeferredResult<ResponseEntity<ProposalDocument>> get(@PathVariable String id,
+    DeferredResult<ResponseEntity<ProposalDocument>> get(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             @RequestParam(defaultValue = "0") int waitSeconds) {
         if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
             throw InvalidRequestException.of("waitSeconds", "must be between 0 and " + MAX_WAIT_SECONDS);
         }
-        ProposalDocument current = proposals.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No proposal " + id));
+        ProposalDocument current = proposals.find(id, caller).orElseThrow(() -> new NotFoundException("No proposal " + id));
         return watch.await(current, waitSeconds);
+    }
+
+    /** The answer to a reviewer's question (CONTRACT §3). */
+    record Information(@NotBlank @Size(max = 3000) String text) {}
+
+    @PostMapping(path = "/{id}/information", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ProposalDocument information(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+            @RequestBody Information body) {
+        if (body.text() == null || body.text().isBlank()) {
+            throw InvalidRequestException.of("text", "must not be blank");
+        }
+        if (body.text().length() > 3000) {
+            throw InvalidRequestException.of("text", "must be at most 3000 characters");
+        }
+        return proposals.provideInformation(id, caller, body.text());
     }
 }

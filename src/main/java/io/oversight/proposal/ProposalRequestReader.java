@@ -64,7 +64,20 @@ class ProposalRequestReader {
         if (r.type() == ProposalType.ACTION && r.action() == null) {
             problems.add(new FieldProblem("action", "is required for an ACTION"));
         }
+        if (r.callbackUrl() != null && !isHttpUrl(r.callbackUrl())) {
+            problems.add(new FieldProblem("callbackUrl", "must be an absolute http or https URL"));
+        }
         return problems;
+    }
+
+    private static boolean isHttpUrl(String text) {
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Bean validation paths look like {@code conversation.messages[0].text}; keep them, minus container noise. */

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import io.oversight.security.Caller;
+import io.oversight.web.ConflictException;
+import io.oversight.web.NotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -54,6 +57,24 @@ public class ProposalService {
 
     public Optional<ProposalDocument> find(String id) {
         return store.find(id).map(json::document);
+    }
+
+    /** The proposal as the caller may see it: an agent sees only its own proposals. */
+    public Optional<ProposalDocument> find(String id, Caller caller) {
+        return store.find(id).filter(r -> !caller.isAgent() || r.agentId().equals(caller.id())).map(json::document);
+    }
+
+    /** Answers a reviewer's question; the proposal goes back to its queue with the answer in its context. */
+    public ProposalDocument provideInformation(String id, Caller caller, String answer) {
+        find(id, caller).orElseThrow(() -> new NotFoundException("No proposal " + id));
+        return transaction.execute(tx -> {
+            ProposalRecord current = store.find(id).orElseThrow();
+            if (current.status() != ProposalStatus.AWAITING_INFORMATION) {
+                throw new ConflictException("Proposal " + id + " is " + current.status() + "; nobody asked for information");
+            }
+            process.answer(id, answer, caller.id());
+            return json.document(store.find(id).orElseThrow());
+        });
     }
 
     private ProposalRecord create(String agentId, ProposalRequest request, String body, String hash) {

@@ -72,10 +72,12 @@ public class ProposalStore {
         if (change.escalated() != null) sets.put("escalated", change.escalated());
         if (change.reasons() != null) sets.put("reasons", change.reasons());
         if (change.review() != null) sets.put("review", change.review());
+        if (change.queue() != null) sets.put("queue", change.queue());
+        if (change.decidedAt() != null) sets.put("decided_at", utc(change.decidedAt()));
         if (change.customerMessage() != null || change.clearCustomerMessage()) {
             sets.put("customer_message", change.customerMessage());
         }
-        if (change.outcome() != null) sets.put("outcome", change.outcome());
+        if (change.outcome() != null || change.clearOutcome()) sets.put("outcome", change.outcome());
         sets.put("updated_at", utc(Instant.now()));
         String assignments = sets.keySet().stream().map(c -> c + " = :" + c).collect(Collectors.joining(", "));
         var statement = jdbc.sql("update ovs_proposal set " + assignments + " where id = :id").param("id", id);

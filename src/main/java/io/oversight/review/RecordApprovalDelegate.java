@@ -54,6 +54,6 @@ class RecordApprovalDelegate implements JavaDelegate {
                 ((Date) execution.getVariable(ReviewVars.DECIDED_AT)).toInstant(),
                 (String) execution.getVariable(ReviewVars.REVIEW_COMMENT), changed, null);
         store.update(id, ProposalChange.status(changed ? ProposalStatus.EDITED : ProposalStatus.APPROVED)
-                .withOutcome(json.write(outcome)).clearingCustomerMessage());
+                .decided(json.write(outcome), outcome.decidedAt()));
     }
 }

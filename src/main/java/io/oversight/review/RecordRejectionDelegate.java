@@ -29,6 +29,6 @@ class RecordRejectionDelegate implements JavaDelegate {
                 ((Date) execution.getVariable(ReviewVars.DECIDED_AT)).toInstant(),
                 (String) execution.getVariable(ReviewVars.REVIEW_COMMENT), false, null);
         store.update((String) execution.getVariable(Vars.PROPOSAL_ID),
-                ProposalChange.status(ProposalStatus.REJECTED).withOutcome(json.write(outcome)).clearingCustomerMessage());
+                ProposalChange.status(ProposalStatus.REJECTED).decided(json.write(outcome), outcome.decidedAt()));
     }
 }

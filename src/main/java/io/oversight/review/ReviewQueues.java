@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 class ReviewQueues {
 
     private static final List<Map<String, String>> LIST_VARIABLES = List.of(
-            Map.of("name", "reviewHeadline", "label", "What is asked"),
-            Map.of("name", "reasonsText", "label", "Reasons"),
+            Map.of("name", "customerName", "label", "Customer"),
+            Map.of("name", "reasonCodes", "label", "Reasons"),
             Map.of("name", "channel", "label", "Channel"));
 
     private final FilterService filters;
@@ -51,7 +51,10 @@ class ReviewQueues {
         }
         TaskQuery mine = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
                 .orderByTaskPriority().desc().orderByDueDate().asc();
-        create("My tasks", "Reviews assigned to me", mine, -1, properties.groups());
+        create("My tasks", "Reviews assigned to me", mine, -2, properties.groups());
+        TaskQuery breaching = tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                .dueBeforeExpression("${now()}").orderByTaskPriority().desc().orderByDueDate().asc();
+        create("Breaching SLA", "My queues' reviews past their due date", breaching, -1, properties.groups());
     }
 
     private void create(String name, String description, TaskQuery query, int priority, List<String> sharedWith) {

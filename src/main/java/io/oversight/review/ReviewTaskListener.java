@@ -1,6 +1,7 @@
 package io.oversight.review;
 
 import io.oversight.escalation.AgentProposalProcess;
+import io.oversight.escalation.AgentProposalProcess.Elements;
 import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.proposal.ProposalChange;
 import io.oversight.proposal.ProposalDocument.Review;
@@ -42,7 +43,13 @@ class ReviewTaskListener {
         if (!isReviewTask(task)) {
             return;
         }
-        task.removeVariables(List.of(ReviewVars.DECISION, ReviewVars.REVIEW_COMMENT));
+        task.removeVariables(List.of(ReviewVars.DECISION, ReviewVars.REVIEW_COMMENT, ReviewVars.REASSIGN_TO,
+                ReviewVars.INFO_REQUEST, ReviewVars.HUMAN_REPLY));
+        String nameVariable = Elements.SECOND_APPROVAL.equals(task.getTaskDefinitionKey())
+                ? Vars.SECOND_APPROVAL_TASK_NAME : Vars.REVIEW_TASK_NAME;
+        if (task.getVariable(nameVariable) instanceof String name) {
+            task.setName(name); // the model names the step; the task names the case ("Approve refund of …")
+        }
         grantCandidatesReadOnInstance(task);
     }
 
@@ -53,23 +60,26 @@ class ReviewTaskListener {
         }
         String id = (String) task.getVariable(Vars.PROPOSAL_ID);
         store.find(id).map(r -> json.read(r.review(), Review.class)).ifPresent(review ->
-                store.update(id, new ProposalChange(null, null, null, json.write(review.withAssignee(task.getAssignee())),
-                        null, false, null)));
+                store.update(id, ProposalChange.none().withReview(json.write(review.withAssignee(task.getAssignee())),
+                        review.queue())));
     }
 
     @EventListener(condition = "#task.eventName == 'complete'")
     public void onComplete(DelegateTask task) {
         if (isReviewTask(task)) {
-            guard.check(task, reviewer(task));
+            guard.check(task, reviewer());
         }
     }
 
-    private String reviewer(DelegateTask task) {
+    /** A decision is taken by an authenticated person (Tasklist, engine-rest, or the app acting for one). */
+    private DecisionGuard.Reviewer reviewer() {
         Authentication current = identity.getCurrentAuthentication();
-        if (current != null && current.getUserId() != null) {
-            return current.getUserId();
+        if (current == null || current.getUserId() == null) {
+            throw new DecisionRefusedException("a review decision needs an authenticated reviewer");
         }
-        return task.getAssignee() != null ? task.getAssignee() : "unknown";
+        List<String> groups = current.getGroupIds() != null ? current.getGroupIds()
+                : identity.createGroupQuery().groupMember(current.getUserId()).list().stream().map(g -> g.getId()).toList();
+        return new DecisionGuard.Reviewer(current.getUserId(), groups);
     }
 
     /** Lets a queue's members read the proposal's variables shown in their Tasklist list, for this instance only. */

@@ -7,6 +7,9 @@ public final class ReviewVars {
     public static final String EDITED_REPLY = "editedReply";
     public static final String EDITED_ACTION = "editedAction";
     public static final String REVIEW_COMMENT = "reviewComment";
+    public static final String REASSIGN_TO = "reassignTo";
+    public static final String INFO_REQUEST = "infoRequest";
+    public static final String HUMAN_REPLY = "humanReply";
     public static final String DECIDED_BY = "decidedBy";
     public static final String DECIDED_AT = "decidedAt";
     public static final String FIRST_APPROVER = "firstApprover";

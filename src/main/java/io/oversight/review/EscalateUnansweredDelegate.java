@@ -1,0 +1,34 @@
+package io.oversight.review;
+
+import io.oversight.customer.CustomerMessages.Situation;
+import io.oversight.escalation.AgentProposalProcess.Vars;
+import io.oversight.proposal.ProposalChange;
+import io.oversight.proposal.ProposalDocument.Review;
+import io.oversight.proposal.ProposalStatus;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Nobody answered the reviewer's question in time: the case goes to support leads. */
+@Component("escalateUnanswered")
+class EscalateUnansweredDelegate implements JavaDelegate {
+
+    static final String LEADS = "support-leads";
+
+    private final ReviewCase reviewCase;
+
+    EscalateUnansweredDelegate(ReviewCase reviewCase) {
+        this.reviewCase = reviewCase;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ReviewCase.note(execution, "No answer to the question in time; handed to " + LEADS + ".");
+        execution.setVariable(Vars.REVIEW_QUEUE, LEADS);
+        Review before = reviewCase.review(execution);
+        Review moved = new Review(LEADS, before.priority(), before.dueAt(), before.controlModel(), null);
+        reviewCase.update(execution, ProposalChange.status(ProposalStatus.PENDING_REVIEW).withOutcome(null)
+                .withReview(reviewCase.write(moved), LEADS)
+                .withCustomerMessage(reviewCase.customerMessage(execution, Situation.PENDING, LEADS)));
+    }
+}

@@ -1,0 +1,49 @@
+package io.oversight.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oversight.action.ActionRelease;
+import io.oversight.proposal.Outcome;
+import io.oversight.proposal.ProposalChange;
+import io.oversight.proposal.ProposalJson;
+import io.oversight.proposal.ProposalRecord;
+import io.oversight.proposal.ProposalRequest;
+import io.oversight.proposal.ProposalStatus;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The veto window closed without a veto: the proposal proceeds as proposed (human on the loop). */
+@Component("proceedUnvetoed")
+class ProceedUnvetoedDelegate implements JavaDelegate {
+
+    static final String DECIDER = "system:veto-window";
+
+    private final ReviewCase reviewCase;
+    private final ProposalJson json;
+    private final ObjectMapper mapper;
+    private final ActionRelease release;
+
+    ProceedUnvetoedDelegate(ReviewCase reviewCase, ProposalJson json, ObjectMapper mapper, ActionRelease release) {
+        this.reviewCase = reviewCase;
+        this.json = json;
+        this.mapper = mapper;
+        this.release = release;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ProposalRecord record = reviewCase.record(execution);
+        ProposalRequest request = json.request(record);
+        JsonNode action = request.action() == null ? null : mapper.valueToTree(request.action());
+        if (action != null) {
+            release.prepare(execution, action, request.customer());
+        }
+        Outcome.ReplyText reply = request.reply() == null ? null : new Outcome.ReplyText(request.reply().text());
+        Outcome outcome = new Outcome("APPROVE", reply, action, DECIDER, Instant.now(),
+                "veto window closed without a veto", false, null);
+        reviewCase.update(execution, ProposalChange.status(ProposalStatus.APPROVED)
+                .decided(reviewCase.write(outcome), outcome.decidedAt()));
+    }
+}

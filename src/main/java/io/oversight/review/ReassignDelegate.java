@@ -1,0 +1,33 @@
+package io.oversight.review;
+
+import io.oversight.escalation.AgentProposalProcess.Vars;
+import io.oversight.proposal.ProposalChange;
+import io.oversight.proposal.ProposalDocument.Review;
+import io.oversight.proposal.ProposalStatus;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** REASSIGN: the case moves to another group's queue with the reviewer's comment carried along. */
+@Component("reassign")
+class ReassignDelegate implements JavaDelegate {
+
+    private final ReviewCase reviewCase;
+
+    ReassignDelegate(ReviewCase reviewCase) {
+        this.reviewCase = reviewCase;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String target = (String) execution.getVariable(ReviewVars.REASSIGN_TO);
+        String from = (String) execution.getVariable(Vars.REVIEW_QUEUE);
+        ReviewCase.note(execution, "Reassigned from " + from + " to " + target + " by "
+                + execution.getVariable(ReviewVars.DECIDED_BY) + ": " + execution.getVariable(ReviewVars.REVIEW_COMMENT));
+        execution.setVariable(Vars.REVIEW_QUEUE, target);
+        Review before = reviewCase.review(execution);
+        Review moved = new Review(target, before.priority(), before.dueAt(), before.controlModel(), null);
+        reviewCase.update(execution, ProposalChange.status(ProposalStatus.PENDING_REVIEW)
+                .withReview(reviewCase.write(moved), target));
+    }
+}

@@ -1,0 +1,30 @@
+package io.oversight.review;
+
+import io.oversight.customer.CustomerMessages.Situation;
+import io.oversight.escalation.AgentProposalProcess.Vars;
+import io.oversight.proposal.ProposalChange;
+import io.oversight.proposal.ProposalStatus;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** REQUEST_INFO: the agent is asked a question; the proposal waits for the answer. */
+@Component("requestInformation")
+class RequestInformationDelegate implements JavaDelegate {
+
+    private final ReviewCase reviewCase;
+
+    RequestInformationDelegate(ReviewCase reviewCase) {
+        this.reviewCase = reviewCase;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String question = (String) execution.getVariable(ReviewVars.INFO_REQUEST);
+        ReviewCase.note(execution, "Question from " + execution.getVariable(ReviewVars.DECIDED_BY) + ": " + question);
+        reviewCase.update(execution, ProposalChange.status(ProposalStatus.AWAITING_INFORMATION)
+                .withOutcome(reviewCase.write(reviewCase.outcome(execution, "REQUEST_INFO", null, question)))
+                .withCustomerMessage(reviewCase.customerMessage(execution, Situation.AWAITING_INFORMATION,
+                        (String) execution.getVariable(Vars.REVIEW_QUEUE))));
+    }
+}

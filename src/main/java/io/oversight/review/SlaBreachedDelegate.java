@@ -1,0 +1,59 @@
+package io.oversight.review;
+
+import io.oversight.customer.CustomerMessages.Situation;
+import io.oversight.escalation.AgentProposalProcess.Vars;
+import io.oversight.proposal.ProposalChange;
+import io.oversight.proposal.ProposalDocument.Review;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SLA has passed: support leads get the open review as well, at top priority. Nothing is
+ * approved or dropped; the original queue can still decide.
+ */
+@Component("slaBreached")
+class SlaBreachedDelegate implements JavaDelegate {
+
+    static final String LEADS = "support-leads";
+
+    private final ReviewCase reviewCase;
+    private final TaskService tasks;
+    private final AuthorizationService authorizations;
+
+    SlaBreachedDelegate(ReviewCase reviewCase, TaskService tasks, AuthorizationService authorizations) {
+        this.reviewCase = reviewCase;
+        this.tasks = tasks;
+        this.authorizations = authorizations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (Boolean.TRUE.equals(execution.getVariable(Vars.SLA_BREACHED))) {
+            return;
+        }
+        execution.setVariable(Vars.SLA_BREACHED, true);
+        execution.setVariable(Vars.REVIEW_PRIORITY, SlaWarningDelegate.MAX_PRIORITY);
+        for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list()) {
+            tasks.addCandidateGroup(task.getId(), LEADS);
+            tasks.setPriority(task.getId(), SlaWarningDelegate.MAX_PRIORITY);
+        }
+        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(LEADS);
+        read.setResource(Resources.PROCESS_INSTANCE);
+        read.setResourceId(execution.getProcessInstanceId());
+        read.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(read);
+        Review before = reviewCase.review(execution);
+        Review after = new Review(before.queue(), SlaWarningDelegate.MAX_PRIORITY, before.dueAt(), before.controlModel(),
+                before.assignee());
+        reviewCase.update(execution, ProposalChange.none().withReview(reviewCase.write(after), before.queue())
+                .withCustomerMessage(reviewCase.customerMessage(execution, Situation.SLA_BREACHED, before.queue())));
+    }
+}

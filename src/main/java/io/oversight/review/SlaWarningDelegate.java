@@ -1,0 +1,44 @@
+package io.oversight.review;
+
+import io.oversight.customer.CustomerMessages.Situation;
+import io.oversight.escalation.AgentProposalProcess.Vars;
+import io.oversight.proposal.ProposalChange;
+import io.oversight.proposal.ProposalDocument.Review;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** The SLA is near: the open review rises in its queue and the customer hears an updated estimate. */
+@Component("slaWarning")
+class SlaWarningDelegate implements JavaDelegate {
+
+    static final int PRIORITY_STEP = 10;
+    static final int MAX_PRIORITY = 100;
+
+    private final ReviewCase reviewCase;
+    private final TaskService tasks;
+
+    SlaWarningDelegate(ReviewCase reviewCase, TaskService tasks) {
+        this.reviewCase = reviewCase;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (Boolean.TRUE.equals(execution.getVariable(Vars.SLA_WARNED))) {
+            return; // re-entering review (reassign, answer) recreates the timer; warn once per proposal
+        }
+        execution.setVariable(Vars.SLA_WARNED, true);
+        int raised = Math.min(MAX_PRIORITY, ((Number) execution.getVariable(Vars.REVIEW_PRIORITY)).intValue() + PRIORITY_STEP);
+        execution.setVariable(Vars.REVIEW_PRIORITY, raised);
+        for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list()) {
+            tasks.setPriority(task.getId(), raised);
+        }
+        Review before = reviewCase.review(execution);
+        Review after = new Review(before.queue(), raised, before.dueAt(), before.controlModel(), before.assignee());
+        reviewCase.update(execution, ProposalChange.none().withReview(reviewCase.write(after), before.queue())
+                .withCustomerMessage(reviewCase.customerMessage(execution, Situation.SLA_WARNING, before.queue())));
+    }
+}
