@@ -3,6 +3,8 @@ package io.oversight.review;
 import io.oversight.escalation.AgentProposalProcess;
 import io.oversight.escalation.AgentProposalProcess.Elements;
 import io.oversight.escalation.AgentProposalProcess.Vars;
+import io.oversight.escalation.ReviewDecisions;
+import org.camunda.spin.plugin.variable.SpinValues;
 import io.oversight.proposal.ProposalChange;
 import io.oversight.proposal.ProposalDocument.Review;
 import io.oversight.proposal.ProposalJson;
@@ -47,6 +49,10 @@ class ReviewTaskListener {
                 ReviewVars.INFO_REQUEST, ReviewVars.HUMAN_REPLY));
         String nameVariable = Elements.SECOND_APPROVAL.equals(task.getTaskDefinitionKey())
                 ? Vars.SECOND_APPROVAL_TASK_NAME : Vars.REVIEW_TASK_NAME;
+        if (Elements.SECOND_APPROVAL.equals(task.getTaskDefinitionKey())) {
+            task.setVariableLocal(ReviewDecisions.DECISION_OPTIONS,
+                    SpinValues.jsonValue(json.write(ReviewDecisions.secondApprovalOptions())).create());
+        }
         if (task.getVariable(nameVariable) instanceof String name) {
             task.setName(name); // the model names the step; the task names the case ("Approve refund of …")
         }

@@ -320,9 +320,20 @@ class EscalationRulesTest {
         with(routineAction(), "actionKind", null, "amount", null),
         hit("RESTRICTED_ACTION", "support-leads", 60, 60, APPROVAL), "rule_restricted_missing_kind"));
 
-    cases.add(single("IRREVERSIBLE_ACTION small refund that cannot be undone",
+    cases.add(new Case("IRREVERSIBLE_ACTION cancellation that cannot be undone → approval (and RESTRICTED_ACTION)",
+        with(routineAction(), "actionKind", "CANCELLATION", "amount", null, "irreversible", true),
+        Set.of(hit("IRREVERSIBLE_ACTION", "support-leads", 60, 60, APPROVAL),
+            hit("RESTRICTED_ACTION", "support-leads", 60, 60, APPROVAL)),
+        Set.of("rule_irreversible_action", "rule_restricted_cancellation")));
+    cases.add(single("IRREVERSIBLE_ACTION refund without an amount → approval",
+        with(routineAction(), "amount", null, "irreversible", true),
+        hit("IRREVERSIBLE_ACTION", "support-leads", 60, 60, APPROVAL), "rule_irreversible_money_large"));
+    cases.add(single("IRREVERSIBLE_ACTION small refund, agent not sure (0.8) → approval",
+        with(routineAction(), "confidence", 0.8, "irreversible", true),
+        hit("IRREVERSIBLE_ACTION", "support-leads", 60, 60, APPROVAL), "rule_irreversible_money_unsure"));
+    cases.add(single("IRREVERSIBLE_ACTION small refund, agent sure (0.95) → veto window of 30 min",
         with(routineAction(), "irreversible", true),
-        hit("IRREVERSIBLE_ACTION", "support-leads", 60, 60, APPROVAL), "rule_irreversible_action"));
+        hit("IRREVERSIBLE_ACTION", "support-leads", 40, 30, "VETO_WINDOW"), "rule_irreversible_money_veto_window"));
 
     cases.add(single("MISSING_CONTEXT reply without sources → review before send, 240 min",
         with(routineReply(), "missingContext", 1.0),
