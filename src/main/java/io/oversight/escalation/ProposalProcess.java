@@ -3,6 +3,7 @@ package io.oversight.escalation;
 import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.proposal.ProposalRequest;
 import io.oversight.proposal.ProposalType;
+import io.oversight.proposal.ProposalWorkflow;
 import java.util.Locale;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Starts one agent-proposal process per proposal, business key = proposal id. */
 @Component
-public class ProposalProcess {
+public class ProposalProcess implements ProposalWorkflow {
 
     private final RuntimeService runtime;
     private final ObjectMapper mapper;
@@ -24,11 +25,13 @@ public class ProposalProcess {
         this.mapper = mapper;
     }
 
+    @Override
     public void start(String proposalId, ProposalRequest request) {
         runtime.startProcessInstanceByKey(AgentProposalProcess.KEY, proposalId, variables(proposalId, request));
     }
 
     /** Delivers the answer to a reviewer's question to the waiting process. */
+    @Override
     public void answer(String proposalId, String answer, String answeredBy) {
         runtime.createMessageCorrelation(AgentProposalProcess.MESSAGE_INFORMATION_PROVIDED)
                 .processInstanceBusinessKey(proposalId)

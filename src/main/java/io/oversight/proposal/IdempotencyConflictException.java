@@ -1,9 +1,11 @@
 package io.oversight.proposal;
 
+import io.oversight.web.ConflictException;
+
 /** The idempotency key was used before with a different body. */
-public class IdempotencyConflictException extends RuntimeException {
+public class IdempotencyConflictException extends ConflictException {
 
     public IdempotencyConflictException(String key) {
-        super("idempotencyKey '" + key + "' was already used with a different body");
+        super("idempotencyKey", "idempotencyKey '" + key + "' was already used with a different body");
     }
 }

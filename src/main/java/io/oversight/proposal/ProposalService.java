@@ -1,7 +1,6 @@
 package io.oversight.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.oversight.escalation.ProposalProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,11 +25,11 @@ public class ProposalService {
     private static final Duration RACE_WAIT = Duration.ofSeconds(10);
 
     private final ProposalStore store;
-    private final ProposalProcess process;
+    private final ProposalWorkflow process;
     private final ProposalJson json;
     private final TransactionTemplate transaction;
 
-    ProposalService(ProposalStore store, ProposalProcess process, ProposalJson json, TransactionTemplate transaction) {
+    ProposalService(ProposalStore store, ProposalWorkflow process, ProposalJson json, TransactionTemplate transaction) {
         this.store = store;
         this.process = process;
         this.json = json;

@@ -1,6 +1,5 @@
 package io.oversight.web;
 
-import io.oversight.proposal.IdempotencyConflictException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +34,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(IdempotencyConflictException.class)
-    ProblemDetail conflict(IdempotencyConflictException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Idempotency key reused", e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", "idempotencyKey", "message", e.getMessage())));
-        return problem;
-    }
-
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        }
+        return problem;
     }
 
     @ExceptionHandler(NotFoundException.class)
