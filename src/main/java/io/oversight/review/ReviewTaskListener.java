@@ -10,11 +10,7 @@ import io.oversight.proposal.ProposalDocument.Review;
 import io.oversight.proposal.ProposalJson;
 import io.oversight.proposal.ProposalStore;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -27,15 +23,15 @@ class ReviewTaskListener {
 
     private final DecisionGuard guard;
     private final IdentityService identity;
-    private final AuthorizationService authorizations;
+    private final InstanceReadGrants grants;
     private final ProposalStore store;
     private final ProposalJson json;
 
-    ReviewTaskListener(DecisionGuard guard, IdentityService identity, AuthorizationService authorizations,
+    ReviewTaskListener(DecisionGuard guard, IdentityService identity, InstanceReadGrants grants,
             ProposalStore store, ProposalJson json) {
         this.guard = guard;
         this.identity = identity;
-        this.authorizations = authorizations;
+        this.grants = grants;
         this.store = store;
         this.json = json;
     }
@@ -52,6 +48,9 @@ class ReviewTaskListener {
         if (Elements.SECOND_APPROVAL.equals(task.getTaskDefinitionKey())) {
             task.setVariableLocal(ReviewDecisions.DECISION_OPTIONS,
                     SpinValues.jsonValue(json.write(ReviewDecisions.secondApprovalOptions())).create());
+        }
+        if (task.getVariable("reasonsText") instanceof String reasons) {
+            task.setDescription(reasons.length() > 3900 ? reasons.substring(0, 3900) : reasons);
         }
         if (task.getVariable(nameVariable) instanceof String name) {
             task.setName(name); // the model names the step; the task names the case ("Approve refund of …")
@@ -90,14 +89,8 @@ class ReviewTaskListener {
 
     /** Lets a queue's members read the proposal's variables shown in their Tasklist list, for this instance only. */
     private void grantCandidatesReadOnInstance(DelegateTask task) {
-        task.getCandidates().stream().filter(link -> link.getGroupId() != null).forEach(link -> {
-            Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            grant.setGroupId(link.getGroupId());
-            grant.setResource(Resources.PROCESS_INSTANCE);
-            grant.setResourceId(task.getProcessInstanceId());
-            grant.addPermission(Permissions.READ);
-            authorizations.saveAuthorization(grant);
-        });
+        task.getCandidates().stream().filter(link -> link.getGroupId() != null)
+                .forEach(link -> grants.grant(link.getGroupId(), task.getProcessInstanceId()));
     }
 
     private static boolean isReviewTask(DelegateTask task) {

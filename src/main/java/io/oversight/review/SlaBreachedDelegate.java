@@ -4,11 +4,7 @@ import io.oversight.customer.CustomerMessages.Situation;
 import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.proposal.ProposalChange;
 import io.oversight.proposal.ProposalDocument.Review;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
@@ -25,12 +21,12 @@ class SlaBreachedDelegate implements JavaDelegate {
 
     private final ReviewCase reviewCase;
     private final TaskService tasks;
-    private final AuthorizationService authorizations;
+    private final InstanceReadGrants grants;
 
-    SlaBreachedDelegate(ReviewCase reviewCase, TaskService tasks, AuthorizationService authorizations) {
+    SlaBreachedDelegate(ReviewCase reviewCase, TaskService tasks, InstanceReadGrants grants) {
         this.reviewCase = reviewCase;
         this.tasks = tasks;
-        this.authorizations = authorizations;
+        this.grants = grants;
     }
 
     @Override
@@ -44,12 +40,7 @@ class SlaBreachedDelegate implements JavaDelegate {
             tasks.addCandidateGroup(task.getId(), LEADS);
             tasks.setPriority(task.getId(), SlaWarningDelegate.MAX_PRIORITY);
         }
-        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        read.setGroupId(LEADS);
-        read.setResource(Resources.PROCESS_INSTANCE);
-        read.setResourceId(execution.getProcessInstanceId());
-        read.addPermission(Permissions.READ);
-        authorizations.saveAuthorization(read);
+        grants.grant(LEADS, execution.getProcessInstanceId());
         Review before = reviewCase.review(execution);
         Review after = new Review(before.queue(), SlaWarningDelegate.MAX_PRIORITY, before.dueAt(), before.controlModel(),
                 before.assignee());
