@@ -23,7 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The agent API: submit a proposal, read it, wait for it to change (CONTRACT §3). */
 @RestController
-@RequestMapping(path = "/api/v1/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("/api/v1/proposals")
 class ProposalController {
 
     private static final int MAX_WAIT_SECONDS = 60;

@@ -9,7 +9,7 @@ import io.oversight.security.Caller;
 import io.oversight.web.ConflictException;
 import io.oversight.web.NotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,7 +49,8 @@ public class ProposalService {
         try {
             ProposalRecord created = transaction.execute(tx -> create(agentId, request, body, hash));
             return new Submission(json.document(created), true);
-        } catch (DataIntegrityViolationException | PessimisticLockingFailureException duplicate) {
+        } catch (DataIntegrityViolationException | TransientDataAccessException duplicate) {
+            // the racing twin holds or has committed the same key: answer with its proposal
             return repeated(awaitWinner(agentId, request.idempotencyKey(), duplicate), hash);
         }
     }

@@ -1,6 +1,54 @@
 package io.oversight.signals;
-public record SignalReport(java.util.Map<String, Signal> signals) {
-  public double score(String name) { return signals.get(name).score(); }
-  public Signal get(String name) { return signals.get(name); }
-  public java.util.Map<String, Double> scores() { var m = new java.util.LinkedHashMap<String, Double>(); signals.forEach((k,v)->m.put(k,v.score())); return m; }
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of one detection run: one {@link Signal} for every name in {@link Signals#ALL}, in that order.
+ * Names missing from the given map are filled in with a zero score.
+ */
+public record SignalReport(Map<String, Signal> signals) {
+
+    public SignalReport {
+        Map<String, Signal> given = signals == null ? Map.of() : signals;
+        Map<String, Signal> ordered = new LinkedHashMap<>();
+        for (String name : Signals.ALL) {
+            Signal signal = given.get(name);
+            ordered.put(name, signal != null ? signal : new Signal(name, 0.0, List.of(), "not evaluated"));
+        }
+        given.forEach((name, signal) -> {
+            if (signal != null) {
+                ordered.putIfAbsent(name, signal);
+            }
+        });
+        signals = Collections.unmodifiableMap(ordered);
+    }
+
+    /** The signal with this name; throws for a name that is not in the report. */
+    public Signal get(String name) {
+        Signal signal = signals.get(name);
+        if (signal == null) {
+            throw new IllegalArgumentException("unknown signal: " + name + " (known: " + signals.keySet() + ")");
+        }
+        return signal;
+    }
+
+    /** The score of the named signal; throws for a name that is not in the report. */
+    public double score(String name) {
+        return get(name).score();
+    }
+
+    /** Signal name to score, every signal present, in report order. */
+    public Map<String, Double> scores() {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        signals.forEach((name, signal) -> scores.put(name, signal.score()));
+        return Collections.unmodifiableMap(scores);
+    }
+
+    /** Names of the signals that fired, in report order. */
+    public List<String> firedSignals() {
+        return signals.values().stream().filter(Signal::fired).map(Signal::name).toList();
+    }
 }

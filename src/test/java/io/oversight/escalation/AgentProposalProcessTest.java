@@ -37,6 +37,7 @@ class AgentProposalProcessTest {
     @Autowired ExternalTaskService externalTasks;
     @Autowired HistoryService history;
     @Autowired RuntimeService runtime;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
 
     @BeforeEach
     void init() {
@@ -74,7 +75,8 @@ class AgentProposalProcessTest {
         assertThat(task(pi)).hasCandidateGroup("support-leads").hasName("Review reply to Rob Mertens — ANGRY_CUSTOMER");
         assertThat(task(pi).getPriority()).isEqualTo(80);
         assertThat(task(pi).getDueDate()).isEqualTo(java.util.Date.from(doc.review().dueAt()));
-        assertThat(task(pi).getFormKey()).isNull();
+        assertThat(taskService.createTaskQuery().taskId(task(pi).getId()).initializeFormKeys().singleResult()
+                .getCamundaFormRef().getKey()).isEqualTo("proposal-review");
     }
 
     @Test
