@@ -184,7 +184,7 @@ class ProposalApiTest {
         String body = ApiClient.freshExample("routine-reply").toString();
         assertThat(api.submitRaw(body, "application/json", null).status()).isEqualTo(401);
         assertThat(api.submitRaw(body, "application/json", "Bearer not-a-key").status()).isEqualTo(401);
-        assertThat(api.submitRaw(body, "application/json", ApiClient.basic("lena", "wrong")).status()).isEqualTo(401);
+        assertThat(api.submitRaw(body, "application/json", ApiClient.basic("mallory", "wrong")).status()).isEqualTo(401);
         var anonymous = api.get("/api/v1/proposals/anything", null);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
