@@ -1,5 +1,7 @@
 package io.oversight.action;
 
+import io.oversight.audit.AuditEventType;
+import io.oversight.audit.AuditLog;
 import io.oversight.proposal.ProposalChange;
 import io.oversight.proposal.ProposalStatus;
 import io.oversight.proposal.ProposalStore;
@@ -24,9 +26,11 @@ import org.springframework.stereotype.Component;
 class ActionFailureIncidents extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<ProposalStore> store;
+    private final ObjectProvider<AuditLog> audit;
 
-    ActionFailureIncidents(ObjectProvider<ProposalStore> store) {
+    ActionFailureIncidents(ObjectProvider<ProposalStore> store, ObjectProvider<AuditLog> audit) {
         this.store = store;
+        this.audit = audit;
     }
 
     @Override
@@ -50,6 +54,8 @@ class ActionFailureIncidents extends AbstractProcessEnginePlugin {
                     .findExecutionById(context.getExecutionId());
             Object proposalId = execution == null ? null : execution.getVariable(ActionRelease.PROPOSAL_ID);
             if (proposalId instanceof String id) {
+                audit.getObject().record(id, AuditEventType.ACTION_FAILED, "action-system",
+                        AuditLog.details("message", message, "incident", incident.getId()));
                 store.getObject().update(id, ProposalChange.status(ProposalStatus.EXECUTION_FAILED));
             }
             return incident;

@@ -3,6 +3,8 @@ package io.oversight.escalation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oversight.action.ActionRelease;
+import io.oversight.audit.AuditEventType;
+import io.oversight.audit.AuditLog;
 import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.proposal.Outcome;
 import io.oversight.proposal.ProposalChange;
@@ -24,9 +26,11 @@ class ApproveAutomaticallyDelegate implements JavaDelegate {
     private final ProposalJson json;
     private final ObjectMapper mapper;
     private final ActionRelease release;
+    private final AuditLog audit;
 
     ApproveAutomaticallyDelegate(ProposalRequests requests, ProposalStore store, ProposalJson json, ObjectMapper mapper,
-            ActionRelease release) {
+            ActionRelease release, AuditLog audit) {
+        this.audit = audit;
         this.requests = requests;
         this.store = store;
         this.json = json;
@@ -45,7 +49,9 @@ class ApproveAutomaticallyDelegate implements JavaDelegate {
         } else {
             outcome = Outcome.approvedByRules(new Outcome.ReplyText(request.reply().text()), null);
         }
+        audit.record((String) execution.getVariable(Vars.PROPOSAL_ID), AuditEventType.DECIDED, "system",
+                AuditLog.details("decision", "APPROVE", "by", "escalationRules", "comment", "no rule fired"));
         store.update((String) execution.getVariable(Vars.PROPOSAL_ID),
-                ProposalChange.status(ProposalStatus.APPROVED).decided(json.write(outcome), outcome.decidedAt()));
+                ProposalChange.status(ProposalStatus.APPROVED).decided(outcome, json.write(outcome), null));
     }
 }

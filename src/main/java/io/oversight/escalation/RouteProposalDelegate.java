@@ -1,6 +1,9 @@
 package io.oversight.escalation;
 
+import io.oversight.audit.AuditEventType;
+import io.oversight.audit.AuditLog;
 import io.oversight.customer.CustomerMessages;
+import io.oversight.signals.Signals;
 import io.oversight.customer.CustomerMessages.Situation;
 import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.proposal.ProposalChange;
@@ -33,9 +36,13 @@ class RouteProposalDelegate implements JavaDelegate {
     private final ProposalJson json;
     private final CustomerMessages customerMessages;
     private final ReviewSettings settings;
+    private final AuditLog audit;
+    private final DecisionVersions versions;
 
     RouteProposalDelegate(ProposalRequests requests, ProposalStore store, ProposalJson json,
-            CustomerMessages customerMessages, ReviewSettings settings) {
+            CustomerMessages customerMessages, ReviewSettings settings, AuditLog audit, DecisionVersions versions) {
+        this.audit = audit;
+        this.versions = versions;
         this.requests = requests;
         this.store = store;
         this.json = json;
@@ -50,6 +57,11 @@ class RouteProposalDelegate implements JavaDelegate {
         var rows = (List<Map<String, Object>>) execution.getVariable(Vars.RULE_HITS);
         Verdict verdict = Verdict.of(rows == null ? List.of() : rows, request.type());
         execution.setVariable(Vars.ESCALATE, verdict.escalate());
+        String proposalId = (String) execution.getVariable(Vars.PROPOSAL_ID);
+        audit.record(proposalId, AuditEventType.RULES_EVALUATED, "system", AuditLog.details(
+                "reasons", verdict.hits().stream().map(RuleHit::reason).toList(),
+                "decision", AgentProposalProcess.DECISION_KEY, "decisionVersion", versions.escalationRules(),
+                "signals", signalScores(execution)));
         if (!verdict.escalate()) {
             return;
         }
@@ -80,9 +92,19 @@ class RouteProposalDelegate implements JavaDelegate {
         execution.setVariables(ReviewContext.formVariables(request, reasons, headline, actionJson));
 
         Review review = new Review(primary.queue(), primary.priority(), dueAt, verdict.controlModel(), null);
-        store.update((String) execution.getVariable(Vars.PROPOSAL_ID), ProposalChange.status(ProposalStatus.PENDING_REVIEW)
+        audit.record(proposalId, AuditEventType.QUEUED, "system", AuditLog.details("queue", primary.queue(),
+                "priority", primary.priority(), "dueAt", dueAt.toString(), "controlModel", verdict.controlModel()));
+        store.update(proposalId, ProposalChange.status(ProposalStatus.PENDING_REVIEW)
                 .withEscalation(json.write(reasons)).withReview(json.write(review), primary.queue())
                 .withCustomerMessage(customerMessages.message(Situation.PENDING, request.channelOrDefault(),
                         primary.reason(), ReviewContext.customerName(request), primary.queue(), verdict.slaMinutes())));
+    }
+
+    private static Map<String, Object> signalScores(DelegateExecution execution) {
+        Map<String, Object> scores = new java.util.LinkedHashMap<>();
+        for (String signal : Signals.ALL) {
+            scores.put(signal, execution.getVariable(signal));
+        }
+        return scores;
     }
 }

@@ -16,10 +16,13 @@ public record ProposalChange(
         boolean clearCustomerMessage,
         String outcome,
         boolean clearOutcome,
-        Instant decidedAt) {
+        Instant decidedAt,
+        String decision,
+        String decidedBy,
+        String decidedGroup) {
 
     public static ProposalChange none() {
-        return new ProposalChange(null, null, null, null, null, null, false, null, false, null);
+        return new ProposalChange(null, null, null, null, null, null, false, null, false, null, null, null, null);
     }
 
     public static ProposalChange status(ProposalStatus status) {
@@ -28,22 +31,22 @@ public record ProposalChange(
 
     public ProposalChange withStatus(ProposalStatus newStatus) {
         return new ProposalChange(newStatus, escalated, reasons, review, queue, customerMessage, clearCustomerMessage,
-                outcome, clearOutcome, decidedAt);
+                outcome, clearOutcome, decidedAt, decision, decidedBy, decidedGroup);
     }
 
     public ProposalChange withEscalation(String reasonsJson) {
         return new ProposalChange(status, true, reasonsJson, review, queue, customerMessage, clearCustomerMessage,
-                outcome, clearOutcome, decidedAt);
+                outcome, clearOutcome, decidedAt, decision, decidedBy, decidedGroup);
     }
 
     public ProposalChange withReview(String reviewJson, String reviewQueue) {
         return new ProposalChange(status, escalated, reasons, reviewJson, reviewQueue, customerMessage,
-                clearCustomerMessage, outcome, clearOutcome, decidedAt);
+                clearCustomerMessage, outcome, clearOutcome, decidedAt, decision, decidedBy, decidedGroup);
     }
 
     public ProposalChange withCustomerMessage(String message) {
         return new ProposalChange(status, escalated, reasons, review, queue, message, message == null, outcome,
-                clearOutcome, decidedAt);
+                clearOutcome, decidedAt, decision, decidedBy, decidedGroup);
     }
 
     public ProposalChange clearingCustomerMessage() {
@@ -52,11 +55,12 @@ public record ProposalChange(
 
     public ProposalChange withOutcome(String outcomeJson) {
         return new ProposalChange(status, escalated, reasons, review, queue, customerMessage, clearCustomerMessage,
-                outcomeJson, outcomeJson == null, decidedAt);
+                outcomeJson, outcomeJson == null, decidedAt, decision, decidedBy, decidedGroup);
     }
 
-    /** A final decision: the outcome, the time it was taken, and no more holding message. */
-    public ProposalChange decided(String outcomeJson, Instant at) {
-        return new ProposalChange(status, escalated, reasons, review, queue, null, true, outcomeJson, false, at);
+    /** A final decision: the outcome, who took it as which group, and no more holding message. */
+    public ProposalChange decided(Outcome outcome, String outcomeJson, String group) {
+        return new ProposalChange(status, escalated, reasons, review, queue, null, true, outcomeJson, false,
+                outcome.decidedAt(), outcome.decision(), outcome.decidedBy(), group);
     }
 }

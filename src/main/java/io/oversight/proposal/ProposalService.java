@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import io.oversight.audit.AuditEventType;
+import io.oversight.audit.AuditLog;
 import io.oversight.security.Caller;
 import io.oversight.web.ConflictException;
 import io.oversight.web.NotFoundException;
@@ -28,8 +30,11 @@ public class ProposalService {
     private final ProposalWorkflow process;
     private final ProposalJson json;
     private final TransactionTemplate transaction;
+    private final AuditLog audit;
 
-    ProposalService(ProposalStore store, ProposalWorkflow process, ProposalJson json, TransactionTemplate transaction) {
+    ProposalService(ProposalStore store, ProposalWorkflow process, ProposalJson json, TransactionTemplate transaction,
+            AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.process = process;
         this.json = json;
@@ -83,6 +88,12 @@ public class ProposalService {
         store.insert(new ProposalRecord(id, agentId, request.idempotencyKey(), hash, request.type(),
                 request.workflowOrDefault(), request.channelOrDefault(), ProposalStatus.SUBMITTED, false, body,
                 "[]", null, null, null, now, now));
+        audit.record(id, AuditEventType.PROPOSED, "agent:" + request.agent().id(), AuditLog.details(
+                "type", request.type().name(), "idempotencyKey", request.idempotencyKey(), "submittedBy", agentId,
+                "workflow", request.workflowOrDefault(), "channel", request.channelOrDefault(),
+                "confidence", request.agent().confidence(),
+                request.type() == ProposalType.REPLY ? "reply" : "action",
+                request.type() == ProposalType.REPLY ? request.reply() : request.action()));
         process.start(id, request);
         return store.find(id).orElseThrow();
     }

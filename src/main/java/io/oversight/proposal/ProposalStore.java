@@ -74,6 +74,9 @@ public class ProposalStore {
         if (change.review() != null) sets.put("review", change.review());
         if (change.queue() != null) sets.put("queue", change.queue());
         if (change.decidedAt() != null) sets.put("decided_at", utc(change.decidedAt()));
+        if (change.decision() != null) sets.put("decision", change.decision());
+        if (change.decidedBy() != null) sets.put("decided_by", change.decidedBy());
+        if (change.decidedGroup() != null) sets.put("decided_group", change.decidedGroup());
         if (change.customerMessage() != null || change.clearCustomerMessage()) {
             sets.put("customer_message", change.customerMessage());
         }
@@ -87,7 +90,7 @@ public class ProposalStore {
         if (statement.update() != 1) {
             throw new IllegalStateException("No proposal " + id);
         }
-        events.publishEvent(new ProposalChanged(id, change.status()));
+        events.publishEvent(new ProposalChanged(id, change.status(), change.customerMessage()));
     }
 
     public List<ProposalRecord> findAll(int limit) {

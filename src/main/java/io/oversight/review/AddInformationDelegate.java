@@ -1,5 +1,7 @@
 package io.oversight.review;
 
+import io.oversight.audit.AuditEventType;
+import io.oversight.audit.AuditLog;
 import io.oversight.customer.CustomerMessages.Situation;
 import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.proposal.ProposalChange;
@@ -21,6 +23,8 @@ class AddInformationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ReviewCase.note(execution, "Answer: " + execution.getVariable(Vars.INFORMATION_ANSWER));
+        reviewCase.audit(execution, AuditEventType.INFO_PROVIDED, "agent:" + execution.getVariable("informationAnsweredBy"),
+                AuditLog.details("answer", execution.getVariable(Vars.INFORMATION_ANSWER)));
         reviewCase.update(execution, ProposalChange.status(ProposalStatus.PENDING_REVIEW).withOutcome(null)
                 .withCustomerMessage(reviewCase.customerMessage(execution, Situation.PENDING,
                         (String) execution.getVariable(Vars.REVIEW_QUEUE))));

@@ -77,10 +77,21 @@ class DecisionGuard {
             checkApprovalAuthority(task, reviewer, record, proposal);
         }
         task.setVariable(ReviewVars.DECIDED_BY, reviewer.id());
+        task.setVariable(ReviewVars.DECIDED_GROUP, actingGroup(task, reviewer));
+        if (decision.equals("EDIT")) {
+            task.setVariable(ReviewVars.EDITED_BY, reviewer.id());
+        }
         task.setVariable(ReviewVars.DECIDED_AT, new Date());
         if (!Elements.SECOND_APPROVAL.equals(step) && !decision.equals("REJECT")) {
             task.setVariable(ReviewVars.FIRST_APPROVER, reviewer.id());
         }
+    }
+
+    /** The queue the reviewer decided for: the first of the task's candidate groups they belong to. */
+    private static String actingGroup(DelegateTask task, Reviewer reviewer) {
+        return task.getCandidates().stream().map(link -> link.getGroupId())
+                .filter(g -> g != null && reviewer.groups().contains(g)).findFirst()
+                .orElse(reviewer.groups().stream().findFirst().orElse(null));
     }
 
     private void checkApprovalAuthority(DelegateTask task, Reviewer reviewer, ProposalRecord record, ProposalRequest proposal) {
@@ -148,6 +159,7 @@ class DecisionGuard {
                 throw new DecisionRefusedException("editedAction is unchanged; use APPROVE to run the action as proposed");
             }
             task.setVariable(ReviewVars.FINAL_ACTION, json.write(action));
+            task.setVariable(ReviewVars.EDITED_ACTION_ORIGINAL, json.write(original.action()));
         }
         task.setVariable(ReviewVars.CHANGED, true);
     }

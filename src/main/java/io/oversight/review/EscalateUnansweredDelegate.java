@@ -1,5 +1,7 @@
 package io.oversight.review;
 
+import io.oversight.audit.AuditEventType;
+import io.oversight.audit.AuditLog;
 import io.oversight.customer.CustomerMessages.Situation;
 import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.proposal.ProposalChange;
@@ -27,6 +29,8 @@ class EscalateUnansweredDelegate implements JavaDelegate {
         execution.setVariable(Vars.REVIEW_QUEUE, LEADS);
         Review before = reviewCase.review(execution);
         Review moved = new Review(LEADS, before.priority(), before.dueAt(), before.controlModel(), null);
+        reviewCase.audit(execution, AuditEventType.QUEUED, "system", AuditLog.details("queue", LEADS,
+                "reason", "the question was not answered in time"));
         reviewCase.update(execution, ProposalChange.status(ProposalStatus.PENDING_REVIEW).withOutcome(null)
                 .withReview(reviewCase.write(moved), LEADS)
                 .withCustomerMessage(reviewCase.customerMessage(execution, Situation.PENDING, LEADS)));

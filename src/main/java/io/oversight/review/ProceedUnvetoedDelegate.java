@@ -3,6 +3,8 @@ package io.oversight.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oversight.action.ActionRelease;
+import io.oversight.audit.AuditEventType;
+import io.oversight.audit.AuditLog;
 import io.oversight.proposal.Outcome;
 import io.oversight.proposal.ProposalChange;
 import io.oversight.proposal.ProposalJson;
@@ -43,7 +45,9 @@ class ProceedUnvetoedDelegate implements JavaDelegate {
         Outcome.ReplyText reply = request.reply() == null ? null : new Outcome.ReplyText(request.reply().text());
         Outcome outcome = new Outcome("APPROVE", reply, action, DECIDER, Instant.now(),
                 "veto window closed without a veto", false, null);
+        reviewCase.audit(execution, AuditEventType.DECIDED, DECIDER, AuditLog.details("decision", "APPROVE",
+                "comment", outcome.comment(), "step", "veto window"));
         reviewCase.update(execution, ProposalChange.status(ProposalStatus.APPROVED)
-                .decided(reviewCase.write(outcome), outcome.decidedAt()));
+                .decided(outcome, reviewCase.write(outcome), null));
     }
 }

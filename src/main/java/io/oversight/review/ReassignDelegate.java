@@ -1,5 +1,7 @@
 package io.oversight.review;
 
+import io.oversight.audit.AuditEventType;
+import io.oversight.audit.AuditLog;
 import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.proposal.ProposalChange;
 import io.oversight.proposal.ProposalDocument.Review;
@@ -27,6 +29,8 @@ class ReassignDelegate implements JavaDelegate {
         execution.setVariable(Vars.REVIEW_QUEUE, target);
         Review before = reviewCase.review(execution);
         Review moved = new Review(target, before.priority(), before.dueAt(), before.controlModel(), null);
+        reviewCase.audit(execution, AuditEventType.QUEUED, "system", AuditLog.details("queue", target,
+                "priority", before.priority(), "dueAt", before.dueAt().toString(), "controlModel", before.controlModel()));
         reviewCase.update(execution, ProposalChange.status(ProposalStatus.PENDING_REVIEW)
                 .withReview(reviewCase.write(moved), target));
     }

@@ -54,6 +54,6 @@ class RecordApprovalDelegate implements JavaDelegate {
                 ((Date) execution.getVariable(ReviewVars.DECIDED_AT)).toInstant(),
                 (String) execution.getVariable(ReviewVars.REVIEW_COMMENT), changed, null);
         store.update(id, ProposalChange.status(changed ? ProposalStatus.EDITED : ProposalStatus.APPROVED)
-                .decided(json.write(outcome), outcome.decidedAt()));
+                .decided(outcome, json.write(outcome), (String) execution.getVariable(ReviewVars.DECIDED_GROUP)));
     }
 }

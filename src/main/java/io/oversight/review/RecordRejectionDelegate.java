@@ -29,6 +29,7 @@ class RecordRejectionDelegate implements JavaDelegate {
                 ((Date) execution.getVariable(ReviewVars.DECIDED_AT)).toInstant(),
                 (String) execution.getVariable(ReviewVars.REVIEW_COMMENT), false, null);
         store.update((String) execution.getVariable(Vars.PROPOSAL_ID),
-                ProposalChange.status(ProposalStatus.REJECTED).decided(json.write(outcome), outcome.decidedAt()));
+                ProposalChange.status(ProposalStatus.REJECTED).decided(outcome, json.write(outcome),
+                        (String) execution.getVariable(ReviewVars.DECIDED_GROUP)));
     }
 }

@@ -23,6 +23,6 @@ class RecordTakeoverDelegate implements JavaDelegate {
         Outcome outcome = reviewCase.outcome(execution, "TAKE_OVER",
                 first == null || first.isBlank() ? null : new Outcome.ReplyText(first), null);
         reviewCase.update(execution, ProposalChange.status(ProposalStatus.TAKEN_OVER)
-                .decided(reviewCase.write(outcome), outcome.decidedAt()));
+                .decided(outcome, reviewCase.write(outcome), reviewCase.group(execution)));
     }
 }

@@ -21,6 +21,6 @@ class RecordVetoDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Outcome outcome = reviewCase.outcome(execution, "VETO", null, null);
         reviewCase.update(execution, ProposalChange.status(ProposalStatus.REJECTED)
-                .decided(reviewCase.write(outcome), outcome.decidedAt()));
+                .decided(outcome, reviewCase.write(outcome), reviewCase.group(execution)));
     }
 }

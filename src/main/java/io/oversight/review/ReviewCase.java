@@ -1,6 +1,9 @@
 package io.oversight.review;
 
+import io.oversight.audit.AuditEventType;
+import io.oversight.audit.AuditLog;
 import io.oversight.customer.CustomerMessages;
+import java.util.Map;
 import io.oversight.customer.CustomerMessages.Situation;
 import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.proposal.Outcome;
@@ -22,8 +25,10 @@ class ReviewCase {
     private final ProposalStore store;
     private final ProposalJson json;
     private final CustomerMessages messages;
+    private final AuditLog audit;
 
-    ReviewCase(ProposalStore store, ProposalJson json, CustomerMessages messages) {
+    ReviewCase(ProposalStore store, ProposalJson json, CustomerMessages messages, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.json = json;
         this.messages = messages;
@@ -45,8 +50,16 @@ class ReviewCase {
         store.update(id(scope), change);
     }
 
+    void audit(VariableScope scope, AuditEventType type, String actor, Map<String, Object> details) {
+        audit.record(id(scope), type, actor, details);
+    }
+
     String write(Object value) {
         return json.write(value);
+    }
+
+    String group(VariableScope scope) {
+        return (String) scope.getVariable(ReviewVars.DECIDED_GROUP);
     }
 
     /** Who decided and when, as the guard recorded it at completion. */

@@ -24,11 +24,13 @@ class ReviewTaskListener {
     private final DecisionGuard guard;
     private final IdentityService identity;
     private final InstanceReadGrants grants;
+    private final DecisionEvents events;
     private final ProposalStore store;
     private final ProposalJson json;
 
     ReviewTaskListener(DecisionGuard guard, IdentityService identity, InstanceReadGrants grants,
-            ProposalStore store, ProposalJson json) {
+            ProposalStore store, ProposalJson json, DecisionEvents events) {
+        this.events = events;
         this.guard = guard;
         this.identity = identity;
         this.grants = grants;
@@ -63,6 +65,8 @@ class ReviewTaskListener {
         if (!isReviewTask(task)) {
             return;
         }
+        Authentication current = identity.getCurrentAuthentication();
+        events.claimedOrAssigned(task, current == null ? null : current.getUserId());
         String id = (String) task.getVariable(Vars.PROPOSAL_ID);
         store.find(id).map(r -> json.read(r.review(), Review.class)).ifPresent(review ->
                 store.update(id, ProposalChange.none().withReview(json.write(review.withAssignee(task.getAssignee())),
@@ -72,7 +76,9 @@ class ReviewTaskListener {
     @EventListener(condition = "#task.eventName == 'complete'")
     public void onComplete(DelegateTask task) {
         if (isReviewTask(task)) {
-            guard.check(task, reviewer());
+            DecisionGuard.Reviewer reviewer = reviewer();
+            guard.check(task, reviewer);
+            events.decided(task, reviewer.id());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.oversight.review;
 
+import io.oversight.audit.AuditEventType;
+import io.oversight.audit.AuditLog;
 import io.oversight.customer.CustomerMessages.Situation;
 import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.proposal.ProposalChange;
@@ -42,6 +44,8 @@ class SlaBreachedDelegate implements JavaDelegate {
         }
         grants.grant(LEADS, execution.getProcessInstanceId());
         Review before = reviewCase.review(execution);
+        reviewCase.audit(execution, AuditEventType.SLA_BREACHED, "system", AuditLog.details(
+                "dueAt", before.dueAt().toString(), "queue", before.queue(), "handedTo", LEADS));
         Review after = new Review(before.queue(), SlaWarningDelegate.MAX_PRIORITY, before.dueAt(), before.controlModel(),
                 before.assignee());
         reviewCase.update(execution, ProposalChange.none().withReview(reviewCase.write(after), before.queue())

@@ -1,5 +1,7 @@
 package io.oversight.review;
 
+import io.oversight.audit.AuditEventType;
+import io.oversight.audit.AuditLog;
 import io.oversight.customer.CustomerMessages.Situation;
 import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.proposal.ProposalChange;
@@ -37,6 +39,8 @@ class SlaWarningDelegate implements JavaDelegate {
             tasks.setPriority(task.getId(), raised);
         }
         Review before = reviewCase.review(execution);
+        reviewCase.audit(execution, AuditEventType.SLA_WARNING, "system", AuditLog.details(
+                "priority", raised, "dueAt", before.dueAt().toString(), "queue", before.queue()));
         Review after = new Review(before.queue(), raised, before.dueAt(), before.controlModel(), before.assignee());
         reviewCase.update(execution, ProposalChange.none().withReview(reviewCase.write(after), before.queue())
                 .withCustomerMessage(reviewCase.customerMessage(execution, Situation.SLA_WARNING, before.queue())));
