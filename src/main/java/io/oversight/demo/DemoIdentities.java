@@ -50,6 +50,7 @@ class DemoIdentities {
         }
         grant("support-leads", Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ_HISTORY);
         grant("qa", Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ_HISTORY);
+        grant("qa", Resources.PROCESS_DEFINITION, "post-action-qa", Permissions.READ, Permissions.READ_INSTANCE);
         grant("action-systems", Resources.PROCESS_DEFINITION, PROCESS_KEY,
                 Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
         grant("action-systems", Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);

@@ -55,6 +55,7 @@ public final class AgentProposalProcess {
         public static final String AMOUNT = "amount";
         public static final String IRREVERSIBLE = "irreversible";
         public static final String POLICY_MODE = "policyMode";
+        public static final String QA_SAMPLE_RATE = "qaSampleRate";
         public static final String SIGNAL_REPORT = "signalReport"; // transient
         public static final String SIGNAL_DETAILS = "signalDetails";
         // rule results and routing

@@ -3,6 +3,9 @@ package io.oversight.escalation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oversight.action.ActionRelease;
+import io.oversight.qa.QaSampling;
+import java.util.List;
+import java.util.Map;
 import io.oversight.audit.AuditEventType;
 import io.oversight.audit.AuditLog;
 import io.oversight.escalation.AgentProposalProcess.Vars;
@@ -27,9 +30,11 @@ class ApproveAutomaticallyDelegate implements JavaDelegate {
     private final ObjectMapper mapper;
     private final ActionRelease release;
     private final AuditLog audit;
+    private final QaSampling qa;
 
     ApproveAutomaticallyDelegate(ProposalRequests requests, ProposalStore store, ProposalJson json, ObjectMapper mapper,
-            ActionRelease release, AuditLog audit) {
+            ActionRelease release, AuditLog audit, QaSampling qa) {
+        this.qa = qa;
         this.audit = audit;
         this.requests = requests;
         this.store = store;
@@ -51,7 +56,22 @@ class ApproveAutomaticallyDelegate implements JavaDelegate {
         }
         audit.record((String) execution.getVariable(Vars.PROPOSAL_ID), AuditEventType.DECIDED, "system",
                 AuditLog.details("decision", "APPROVE", "by", "escalationRules", "comment", "no rule fired"));
+        String proposalId = (String) execution.getVariable(Vars.PROPOSAL_ID);
+        Object rate = execution.getVariable(Vars.QA_SAMPLE_RATE);
+        if (rate instanceof Number qaRate && qaRate.doubleValue() > 0) {
+            String headline = ReviewContext.headline(request, "approved automatically");
+            qa.maybeAuditAutoApproval(proposalId, qaRate.doubleValue(), qaContext(request, headline));
+        }
         store.update((String) execution.getVariable(Vars.PROPOSAL_ID),
                 ProposalChange.status(ProposalStatus.APPROVED).decided(outcome, json.write(outcome), null));
+    }
+
+    private Map<String, Object> qaContext(ProposalRequest request, String headline) {
+        String actionJson = request.type() == ProposalType.ACTION ? json.write(request.action()) : null;
+        Map<String, Object> context = new java.util.HashMap<>(ReviewContext.formVariables(request, List.of(), headline, actionJson));
+        context.put("proposalType", request.type().name());
+        context.remove("editedReply");
+        context.remove("editedAction");
+        return context;
     }
 }

@@ -1,6 +1,8 @@
 package io.oversight.escalation;
 
 import io.oversight.escalation.AgentProposalProcess.Vars;
+import io.oversight.policy.Policies;
+import io.oversight.policy.Policy;
 import io.oversight.proposal.ProposalRequest;
 import io.oversight.proposal.ProposalType;
 import io.oversight.proposal.ProposalWorkflow;
@@ -19,8 +21,10 @@ public class ProposalProcess implements ProposalWorkflow {
 
     private final RuntimeService runtime;
     private final ObjectMapper mapper;
+    private final Policies policies;
 
-    ProposalProcess(RuntimeService runtime, ObjectMapper mapper) {
+    ProposalProcess(RuntimeService runtime, ObjectMapper mapper, Policies policies) {
+        this.policies = policies;
         this.runtime = runtime;
         this.mapper = mapper;
     }
@@ -45,6 +49,7 @@ public class ProposalProcess implements ProposalWorkflow {
     }
 
     private VariableMap variables(String proposalId, ProposalRequest r) {
+        Policy policy = policies.effective(r.workflowOrDefault());
         VariableMap vars = Variables.createVariables()
                 .putValue(Vars.PROPOSAL_ID, proposalId)
                 .putValue(Vars.PROPOSAL_TYPE, r.type().name())
@@ -54,7 +59,8 @@ public class ProposalProcess implements ProposalWorkflow {
                 .putValue(Vars.CHANNEL, r.channelOrDefault())
                 .putValue(Vars.SEGMENT, r.segmentOrDefault())
                 .putValue(Vars.CONFIDENCE, r.agent().confidence())
-                .putValue(Vars.POLICY_MODE, "EXCEPTIONS_ONLY")
+                .putValue(Vars.POLICY_MODE, policy.mode().name())
+                .putValue(Vars.QA_SAMPLE_RATE, policy.qaSampleRate())
                 .putValue(Vars.IDEMPOTENCY_KEY, r.idempotencyKey());
         boolean action = r.type() == ProposalType.ACTION;
         vars.putValue(Vars.ACTION_KIND, action ? r.action().kind() : null)

@@ -36,6 +36,7 @@ final class ReasonDetails {
             case "RESTRICTED_ACTION" -> "action " + r.action().kind() + " needs a person's approval";
             case "IRREVERSIBLE_ACTION" -> "the action cannot be undone: " + nullToEmpty(r.action().summary());
             case "AUTOMATION_PAUSED" -> "automation is paused for workflow " + r.workflowOrDefault();
+            case "SAMPLED_FOR_REVIEW" -> "workflow " + r.workflowOrDefault() + " has every proposal reviewed (MANDATORY_REVIEW)";
             default -> reason.toLowerCase(Locale.ROOT).replace('_', ' ');
         };
     }

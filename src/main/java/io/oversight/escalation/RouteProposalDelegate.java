@@ -95,7 +95,7 @@ class RouteProposalDelegate implements JavaDelegate {
         audit.record(proposalId, AuditEventType.QUEUED, "system", AuditLog.details("queue", primary.queue(),
                 "priority", primary.priority(), "dueAt", dueAt.toString(), "controlModel", verdict.controlModel()));
         store.update(proposalId, ProposalChange.status(ProposalStatus.PENDING_REVIEW)
-                .withEscalation(json.write(reasons)).withReview(json.write(review), primary.queue())
+                .withEscalation(json.write(reasons)).withReview(json.write(review), review)
                 .withCustomerMessage(customerMessages.message(Situation.PENDING, request.channelOrDefault(),
                         primary.reason(), ReviewContext.customerName(request), primary.queue(), verdict.slaMinutes())));
     }

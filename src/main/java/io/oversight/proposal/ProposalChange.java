@@ -19,10 +19,11 @@ public record ProposalChange(
         Instant decidedAt,
         String decision,
         String decidedBy,
-        String decidedGroup) {
+        String decidedGroup,
+        Instant dueAt) {
 
     public static ProposalChange none() {
-        return new ProposalChange(null, null, null, null, null, null, false, null, false, null, null, null, null);
+        return new ProposalChange(null, null, null, null, null, null, false, null, false, null, null, null, null, null);
     }
 
     public static ProposalChange status(ProposalStatus status) {
@@ -31,22 +32,22 @@ public record ProposalChange(
 
     public ProposalChange withStatus(ProposalStatus newStatus) {
         return new ProposalChange(newStatus, escalated, reasons, review, queue, customerMessage, clearCustomerMessage,
-                outcome, clearOutcome, decidedAt, decision, decidedBy, decidedGroup);
+                outcome, clearOutcome, decidedAt, decision, decidedBy, decidedGroup, dueAt);
     }
 
     public ProposalChange withEscalation(String reasonsJson) {
         return new ProposalChange(status, true, reasonsJson, review, queue, customerMessage, clearCustomerMessage,
-                outcome, clearOutcome, decidedAt, decision, decidedBy, decidedGroup);
+                outcome, clearOutcome, decidedAt, decision, decidedBy, decidedGroup, dueAt);
     }
 
-    public ProposalChange withReview(String reviewJson, String reviewQueue) {
-        return new ProposalChange(status, escalated, reasons, reviewJson, reviewQueue, customerMessage,
-                clearCustomerMessage, outcome, clearOutcome, decidedAt, decision, decidedBy, decidedGroup);
+    public ProposalChange withReview(String reviewJson, ProposalDocument.Review review) {
+        return new ProposalChange(status, escalated, reasons, reviewJson, review.queue(), customerMessage,
+                clearCustomerMessage, outcome, clearOutcome, decidedAt, decision, decidedBy, decidedGroup, review.dueAt());
     }
 
     public ProposalChange withCustomerMessage(String message) {
         return new ProposalChange(status, escalated, reasons, review, queue, message, message == null, outcome,
-                clearOutcome, decidedAt, decision, decidedBy, decidedGroup);
+                clearOutcome, decidedAt, decision, decidedBy, decidedGroup, dueAt);
     }
 
     public ProposalChange clearingCustomerMessage() {
@@ -55,12 +56,12 @@ public record ProposalChange(
 
     public ProposalChange withOutcome(String outcomeJson) {
         return new ProposalChange(status, escalated, reasons, review, queue, customerMessage, clearCustomerMessage,
-                outcomeJson, outcomeJson == null, decidedAt, decision, decidedBy, decidedGroup);
+                outcomeJson, outcomeJson == null, decidedAt, decision, decidedBy, decidedGroup, dueAt);
     }
 
     /** A final decision: the outcome, who took it as which group, and no more holding message. */
     public ProposalChange decided(Outcome outcome, String outcomeJson, String group) {
         return new ProposalChange(status, escalated, reasons, review, queue, null, true, outcomeJson, false,
-                outcome.decidedAt(), outcome.decision(), outcome.decidedBy(), group);
+                outcome.decidedAt(), outcome.decision(), outcome.decidedBy(), group, dueAt);
     }
 }

@@ -33,16 +33,16 @@ public class ProposalStore {
     public void insert(ProposalRecord r) {
         jdbc.sql("""
                 insert into ovs_proposal (id, agent_id, idempotency_key, body_hash, type, workflow, channel, status,
-                  escalated, body, reasons, review, customer_message, outcome, created_at, updated_at)
+                  escalated, body, reasons, review, customer_message, outcome, created_at, updated_at, created_ms)
                 values (:id, :agentId, :key, :hash, :type, :workflow, :channel, :status,
-                  :escalated, :body, :reasons, :review, :customerMessage, :outcome, :createdAt, :updatedAt)
+                  :escalated, :body, :reasons, :review, :customerMessage, :outcome, :createdAt, :updatedAt, :createdMs)
                 """)
                 .param("id", r.id()).param("agentId", r.agentId()).param("key", r.idempotencyKey())
                 .param("hash", r.bodyHash()).param("type", r.type().name()).param("workflow", r.workflow())
                 .param("channel", r.channel()).param("status", r.status().name()).param("escalated", r.escalated())
                 .param("body", r.body()).param("reasons", r.reasons()).param("review", r.review())
                 .param("customerMessage", r.customerMessage()).param("outcome", r.outcome())
-                .param("createdAt", utc(r.createdAt())).param("updatedAt", utc(r.updatedAt()))
+                .param("createdAt", utc(r.createdAt())).param("updatedAt", utc(r.updatedAt())).param("createdMs", r.createdAt().toEpochMilli())
                 .update();
     }
 
@@ -73,7 +73,11 @@ public class ProposalStore {
         if (change.reasons() != null) sets.put("reasons", change.reasons());
         if (change.review() != null) sets.put("review", change.review());
         if (change.queue() != null) sets.put("queue", change.queue());
-        if (change.decidedAt() != null) sets.put("decided_at", utc(change.decidedAt()));
+        if (change.decidedAt() != null) {
+            sets.put("decided_at", utc(change.decidedAt()));
+            sets.put("decided_ms", change.decidedAt().toEpochMilli());
+        }
+        if (change.dueAt() != null) sets.put("due_at", utc(change.dueAt()));
         if (change.decision() != null) sets.put("decision", change.decision());
         if (change.decidedBy() != null) sets.put("decided_by", change.decidedBy());
         if (change.decidedGroup() != null) sets.put("decided_group", change.decidedGroup());

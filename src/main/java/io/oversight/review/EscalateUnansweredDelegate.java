@@ -32,7 +32,7 @@ class EscalateUnansweredDelegate implements JavaDelegate {
         reviewCase.audit(execution, AuditEventType.QUEUED, "system", AuditLog.details("queue", LEADS,
                 "reason", "the question was not answered in time"));
         reviewCase.update(execution, ProposalChange.status(ProposalStatus.PENDING_REVIEW).withOutcome(null)
-                .withReview(reviewCase.write(moved), LEADS)
+                .withReview(reviewCase.write(moved), moved)
                 .withCustomerMessage(reviewCase.customerMessage(execution, Situation.PENDING, LEADS)));
     }
 }

@@ -32,6 +32,6 @@ class ReassignDelegate implements JavaDelegate {
         reviewCase.audit(execution, AuditEventType.QUEUED, "system", AuditLog.details("queue", target,
                 "priority", before.priority(), "dueAt", before.dueAt().toString(), "controlModel", before.controlModel()));
         reviewCase.update(execution, ProposalChange.status(ProposalStatus.PENDING_REVIEW)
-                .withReview(reviewCase.write(moved), target));
+                .withReview(reviewCase.write(moved), moved));
     }
 }

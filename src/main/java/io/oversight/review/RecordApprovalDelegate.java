@@ -3,6 +3,7 @@ package io.oversight.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oversight.action.ActionRelease;
+import io.oversight.qa.QaSampling;
 import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.proposal.Outcome;
 import io.oversight.proposal.ProposalChange;
@@ -25,8 +26,10 @@ class RecordApprovalDelegate implements JavaDelegate {
     private final ProposalJson json;
     private final ObjectMapper mapper;
     private final ActionRelease release;
+    private final QaSampling qa;
 
-    RecordApprovalDelegate(ProposalStore store, ProposalJson json, ObjectMapper mapper, ActionRelease release) {
+    RecordApprovalDelegate(ProposalStore store, ProposalJson json, ObjectMapper mapper, ActionRelease release, QaSampling qa) {
+        this.qa = qa;
         this.store = store;
         this.json = json;
         this.mapper = mapper;
@@ -53,6 +56,7 @@ class RecordApprovalDelegate implements JavaDelegate {
                 (String) execution.getVariable(ReviewVars.DECIDED_BY),
                 ((Date) execution.getVariable(ReviewVars.DECIDED_AT)).toInstant(),
                 (String) execution.getVariable(ReviewVars.REVIEW_COMMENT), changed, null);
+        qa.maybeReviewBlind(id, ReviewCase.blindContext(execution));
         store.update(id, ProposalChange.status(changed ? ProposalStatus.EDITED : ProposalStatus.APPROVED)
                 .decided(outcome, json.write(outcome), (String) execution.getVariable(ReviewVars.DECIDED_GROUP)));
     }

@@ -3,6 +3,7 @@ package io.oversight.review;
 import io.oversight.audit.AuditEventType;
 import io.oversight.audit.AuditLog;
 import io.oversight.customer.CustomerMessages;
+import java.util.List;
 import java.util.Map;
 import io.oversight.customer.CustomerMessages.Situation;
 import io.oversight.escalation.AgentProposalProcess.Vars;
@@ -76,6 +77,22 @@ class ReviewCase {
         return messages.message(situation, (String) scope.getVariable(Vars.CHANNEL),
                 (String) scope.getVariable(Vars.PRIMARY_REASON), (String) scope.getVariable(Vars.CUSTOMER_NAME),
                 queue, minutesLeft);
+    }
+
+    private static final List<String> BLIND_CONTEXT = List.of("reviewHeadline", "reasonsText", "conversationText",
+            "customerText", "sourcesText", "attemptedStepsText", "proposedReply", "proposedActionText",
+            Vars.PROPOSAL_TYPE);
+
+    /** The case as the first reviewer saw it, without their decision, for a blind second review. */
+    static Map<String, Object> blindContext(VariableScope scope) {
+        Map<String, Object> context = new java.util.HashMap<>();
+        for (String name : BLIND_CONTEXT) {
+            Object value = scope.getVariable(name);
+            if (value != null) {
+                context.put(name, value);
+            }
+        }
+        return context;
     }
 
     /** Appends a line to the notes reviewers see in the form. */

@@ -70,7 +70,7 @@ class ReviewTaskListener {
         String id = (String) task.getVariable(Vars.PROPOSAL_ID);
         store.find(id).map(r -> json.read(r.review(), Review.class)).ifPresent(review ->
                 store.update(id, ProposalChange.none().withReview(json.write(review.withAssignee(task.getAssignee())),
-                        review.queue())));
+                        review)));
     }
 
     @EventListener(condition = "#task.eventName == 'complete'")

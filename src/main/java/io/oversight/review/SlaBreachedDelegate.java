@@ -48,7 +48,7 @@ class SlaBreachedDelegate implements JavaDelegate {
                 "dueAt", before.dueAt().toString(), "queue", before.queue(), "handedTo", LEADS));
         Review after = new Review(before.queue(), SlaWarningDelegate.MAX_PRIORITY, before.dueAt(), before.controlModel(),
                 before.assignee());
-        reviewCase.update(execution, ProposalChange.none().withReview(reviewCase.write(after), before.queue())
+        reviewCase.update(execution, ProposalChange.none().withReview(reviewCase.write(after), after)
                 .withCustomerMessage(reviewCase.customerMessage(execution, Situation.SLA_BREACHED, before.queue())));
     }
 }

@@ -42,7 +42,7 @@ class SlaWarningDelegate implements JavaDelegate {
         reviewCase.audit(execution, AuditEventType.SLA_WARNING, "system", AuditLog.details(
                 "priority", raised, "dueAt", before.dueAt().toString(), "queue", before.queue()));
         Review after = new Review(before.queue(), raised, before.dueAt(), before.controlModel(), before.assignee());
-        reviewCase.update(execution, ProposalChange.none().withReview(reviewCase.write(after), before.queue())
+        reviewCase.update(execution, ProposalChange.none().withReview(reviewCase.write(after), after)
                 .withCustomerMessage(reviewCase.customerMessage(execution, Situation.SLA_WARNING, before.queue())));
     }
 }

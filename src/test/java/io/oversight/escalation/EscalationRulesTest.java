@@ -268,7 +268,9 @@ class EscalationRulesTest {
         new ByType("rule_billing_dispute", "BILLING_DISPUTE", "billing", 70, 60, new Object[] {"billingDispute", 0.9}),
         new ByType("rule_low_confidence", "LOW_CONFIDENCE", "support-agents", 50, 60, new Object[] {"confidence", 0.5}),
         new ByType("rule_automation_paused", "AUTOMATION_PAUSED", "support-agents", 50, 60,
-            new Object[] {"policyMode", "PAUSED"}));
+            new Object[] {"policyMode", "PAUSED"}),
+        new ByType("rule_mandatory_review", "SAMPLED_FOR_REVIEW", "support-agents", 50, 60,
+            new Object[] {"policyMode", "MANDATORY_REVIEW"}));
     for (ByType row : byType) {
       String change = row.change()[0] + "=" + row.change()[1];
       cases.add(single(row.reason() + " on a reply (" + change + ") → review before send",

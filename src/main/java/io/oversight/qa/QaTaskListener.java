@@ -1,0 +1,48 @@
+package io.oversight.qa;
+
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Guards a QA verdict at completion, and names the task after the case. */
+@Component
+class QaTaskListener {
+
+    static final Set<String> VERDICTS = Set.of("OK", "SHOULD_HAVE_ESCALATED", "QUALITY_ISSUE");
+    static final Set<String> BLIND_DECISIONS = Set.of("APPROVE", "EDIT", "REJECT");
+
+    @EventListener(condition = "#task.eventName == 'create'")
+    public void onCreate(DelegateTask task) {
+        if (isQaTask(task) && task.getVariable("reviewHeadline") instanceof String headline) {
+            task.setName((QaSampling.BLIND_REVIEW.equals(task.getVariable("qaKind")) ? "Blind review: " : "QA: ") + headline);
+        }
+    }
+
+    @EventListener(condition = "#task.eventName == 'complete'")
+    public void onComplete(DelegateTask task) {
+        if (!isQaTask(task)) {
+            return;
+        }
+        if (QaSampling.BLIND_REVIEW.equals(task.getVariable("qaKind"))) {
+            Object decision = task.getVariable("blindDecision");
+            if (decision == null || !BLIND_DECISIONS.contains(decision.toString())) {
+                throw new NotValidException("QA refused: blindDecision must be one of APPROVE, EDIT, REJECT");
+            }
+            return;
+        }
+        Object verdict = task.getVariable("qaVerdict");
+        if (verdict == null || !VERDICTS.contains(verdict.toString())) {
+            throw new NotValidException("QA refused: qaVerdict must be one of OK, QUALITY_ISSUE, SHOULD_HAVE_ESCALATED");
+        }
+        Object comment = task.getVariable("reviewComment");
+        if (!"OK".equals(verdict) && (comment == null || comment.toString().isBlank())) {
+            throw new NotValidException("QA refused: " + verdict + " needs a reviewComment");
+        }
+    }
+
+    private static boolean isQaTask(DelegateTask task) {
+        return task.getProcessDefinitionId() != null && task.getProcessDefinitionId().startsWith(QaSampling.PROCESS_KEY + ":");
+    }
+}

@@ -1,0 +1,46 @@
+package io.oversight.qa;
+
+import static io.oversight.audit.AuditLog.details;
+
+import io.oversight.audit.AuditEventType;
+import io.oversight.audit.AuditLog;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Stores the QA verdict (or the blind decision) with the proposal, for the owner's metrics. */
+@Component("recordQaVerdict")
+class RecordQaVerdictDelegate implements JavaDelegate {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final IdentityService identity;
+
+    RecordQaVerdictDelegate(JdbcClient jdbc, AuditLog audit, IdentityService identity) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.identity = identity;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String proposalId = (String) execution.getVariable("proposalId");
+        String kind = (String) execution.getVariable("qaKind");
+        Authentication current = identity.getCurrentAuthentication();
+        String reviewer = current == null ? "unknown" : current.getUserId();
+        String verdict = QaSampling.BLIND_REVIEW.equals(kind) ? null : (String) execution.getVariable("qaVerdict");
+        String blind = QaSampling.BLIND_REVIEW.equals(kind) ? (String) execution.getVariable("blindDecision") : null;
+        jdbc.sql("""
+                update ovs_proposal set qa_kind = :kind, qa_verdict = :verdict, blind_decision = :blind,
+                  qa_by = :by, qa_at = :at where id = :id""")
+                .param("kind", kind).param("verdict", verdict).param("blind", blind).param("by", reviewer)
+                .param("at", OffsetDateTime.now(ZoneOffset.UTC)).param("id", proposalId).update();
+        audit.record(proposalId, AuditEventType.QA_REVIEWED, reviewer, details("kind", kind, "verdict", verdict,
+                "blindDecision", blind, "comment", execution.getVariable("reviewComment")));
+    }
+}
