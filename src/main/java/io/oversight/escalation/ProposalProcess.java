@@ -50,22 +50,13 @@ public class ProposalProcess implements ProposalWorkflow {
 
     private VariableMap variables(String proposalId, ProposalRequest r) {
         Policy policy = policies.effective(r.workflowOrDefault());
-        VariableMap vars = Variables.createVariables()
+        VariableMap vars = Variables.fromMap(RuleInputs.of(r, policy.mode().name()))
                 .putValue(Vars.PROPOSAL_ID, proposalId)
-                .putValue(Vars.PROPOSAL_TYPE, r.type().name())
                 .putValueTyped(Vars.PROPOSAL, SpinValues.jsonValue(json(r)).create())
                 .putValueTyped(Vars.PROPOSAL_REQUEST, Variables.objectValue(r, true).create())
-                .putValue(Vars.WORKFLOW, r.workflowOrDefault())
-                .putValue(Vars.CHANNEL, r.channelOrDefault())
-                .putValue(Vars.SEGMENT, r.segmentOrDefault())
-                .putValue(Vars.CONFIDENCE, r.agent().confidence())
-                .putValue(Vars.POLICY_MODE, policy.mode().name())
                 .putValue(Vars.QA_SAMPLE_RATE, policy.qaSampleRate())
                 .putValue(Vars.IDEMPOTENCY_KEY, r.idempotencyKey());
         boolean action = r.type() == ProposalType.ACTION;
-        vars.putValue(Vars.ACTION_KIND, action ? r.action().kind() : null)
-                .putValue(Vars.AMOUNT, action && r.action().amount() != null ? r.action().amount().doubleValue() : null)
-                .putValue(Vars.IRREVERSIBLE, action && r.action().isIrreversible());
         if (action) {
             vars.putValue(Vars.ACTION_TOPIC, actionTopic(r.action().kind()));
         }
