@@ -44,6 +44,10 @@ class StartupSafety {
                 || (environment.getActiveProfiles().length == 0 && Arrays.asList(environment.getDefaultProfiles()).contains("demo"))) {
             return;
         }
+        if (security.agentKeys().isEmpty()) {
+            throw new IllegalStateException("No agent keys are configured (oversight.security.agent-keys); "
+                    + "without one no agent can authenticate. Set OVERSIGHT_SECURITY_AGENTKEYS_0_AGENTID and _SHA256");
+        }
         if (security.agentKeys().stream().anyMatch(k -> DEMO_KEY_HASH.equalsIgnoreCase(k.sha256()))) {
             throw new IllegalStateException("The demo agent key is configured outside the demo profile; configure real agent keys");
         }
