@@ -118,6 +118,55 @@ class SeedDemoTest {
         assertThat(api.get("/engine-rest/task?processInstanceBusinessKey=" + id, ApiClient.basic("lena")).json()).hasSize(1);
     }
 
+    @Test
+    @DisplayName("Demo test 3: a reviewer's edit shows in the final audit trail — proposal, change, decision, owner, times")
+    void demoTest3_aReviewersEditShowsInTheFinalAuditTrail() {
+        String id = api.submit(ApiClient.freshExample("angry-customer")).json().get("id").asText();
+        JsonNode task = api.get("/engine-rest/task?processInstanceBusinessKey=" + id, ApiClient.basic("lena")).json().get(0);
+        String taskId = task.get("id").asText();
+        api.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"lena\"}", ApiClient.basic("lena"));
+        api.postJson("/engine-rest/task/" + taskId + "/complete", """
+                {"variables": {"decision": {"value": "EDIT"}, "reviewComment": {"value": "warmer tone, firm date"},
+                 "editedReply": {"value": "I am sorry, Rob. Your order o-7710 leaves our warehouse today by express."}}}""",
+                ApiClient.basic("lena"));
+
+        JsonNode trail = api.get("/api/v1/proposals/" + id + "/audit", "Bearer " + ApiClient.DEMO_AGENT_KEY).json();
+
+        assertThat(trail.get("proposalId").asText()).isEqualTo(id);
+        JsonNode events = trail.get("events");
+        assertThat(events.findValuesAsText("type")).containsSubsequence(
+                "PROPOSED", "RULES_EVALUATED", "QUEUED", "CUSTOMER_NOTIFIED", "CLAIMED", "EDITED", "DECIDED");
+        JsonNode proposed = event(events, "PROPOSED");
+        assertThat(proposed.get("actor").asText()).isEqualTo("agent:support-bot");
+        assertThat(proposed.get("details").get("reply").get("text").asText()).contains("should ship tomorrow");
+        JsonNode rules = event(events, "RULES_EVALUATED");
+        assertThat(rules.get("details").get("reasons").toString()).contains("ANGRY_CUSTOMER");
+        assertThat(rules.get("details").get("decision").asText()).isEqualTo("escalationRules");
+        assertThat(rules.get("details").get("decisionVersion").asInt()).isPositive();
+        JsonNode edited = event(events, "EDITED");
+        assertThat(edited.get("actor").asText()).isEqualTo("lena");
+        assertThat(edited.get("details").get("before").asText()).contains("should ship tomorrow");
+        assertThat(edited.get("details").get("after").asText()).contains("leaves our warehouse today");
+        assertThat(edited.get("details").get("diff").asText()).contains("- ").contains("+ ");
+        JsonNode decided = event(events, "DECIDED");
+        assertThat(decided.get("actor").asText()).isEqualTo("lena");
+        assertThat(decided.get("details").get("decision").asText()).isEqualTo("EDIT");
+        assertThat(decided.get("details").get("comment").asText()).isEqualTo("warmer tone, firm date");
+        for (JsonNode event : events) {
+            assertThat(event.get("at").asText()).as("every event is timestamped").isNotBlank();
+        }
+        assertThat(api.get("/api/v1/audit/verify", ApiClient.basic("quinn")).json().get("valid").asBoolean()).isTrue();
+    }
+
+    private static JsonNode event(JsonNode events, String type) {
+        for (JsonNode event : events) {
+            if (event.get("type").asText().equals(type)) {
+                return event;
+            }
+        }
+        throw new AssertionError("no " + type + " event in " + events);
+    }
+
     private void fire(String proposalId, String timerId) {
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(proposalId).singleResult().getId();
         Job job = management.createJobQuery().processInstanceId(instance).activityId(timerId).singleResult();

@@ -1,0 +1,19 @@
+package io.oversight.audit;
+
+/** Why a chain is broken at an entry, in the words {@code /api/v1/audit/verify} answers with. */
+enum ChainBreak {
+    HASH_MISMATCH("hash mismatch"),
+    MISSING_ENTRY("missing entry (gap in sequence)"),
+    BROKEN_LINK("broken link to previous entry"),
+    HEAD_MISMATCH("head does not match last entry");
+
+    private final String reason;
+
+    ChainBreak(String reason) {
+        this.reason = reason;
+    }
+
+    String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,4 @@
+package io.oversight.audit;
+
+@LedgerOnH2
+class LedgerAppendH2Test extends LedgerAppendContract {}

@@ -1,0 +1,4 @@
+package io.oversight.audit;
+
+@LedgerOnPostgres
+class LedgerAppendPostgresTest extends LedgerAppendContract {}

@@ -1,0 +1,4 @@
+package io.oversight.audit;
+
+@LedgerOnH2
+class LedgerTamperH2Test extends LedgerContract {}
