@@ -61,7 +61,15 @@ class WebhookDispatcher implements DisposableBean {
         if (!properties.enabled() || !properties.canSign()) {
             return;
         }
-        for (String id : outbox.due(Instant.now(), SWEEP_BATCH)) {
+        java.util.List<String> due;
+        try {
+            due = outbox.due(Instant.now(), SWEEP_BATCH);
+        } catch (org.springframework.dao.DataAccessException e) {
+            org.slf4j.LoggerFactory.getLogger(WebhookDispatcher.class)
+                    .warn("Webhook sweep skipped, database unavailable: {}", e.getMostSpecificCause().getMessage());
+            return;
+        }
+        for (String id : due) {
             if (!dispatch(id)) {
                 return;
             }

@@ -1,6 +1,9 @@
 package io.oversight.proposal;
 
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +24,8 @@ import org.springframework.web.context.request.async.DeferredResult;
  */
 @Component
 class ProposalWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(ProposalWatch.class);
 
     private record Waiter(ProposalStatus seen, DeferredResult<ResponseEntity<ProposalDocument>> result) {}
 
@@ -61,7 +66,13 @@ class ProposalWatch {
         if (watched.isEmpty()) {
             return;
         }
-        Map<String, ProposalStatus> statuses = store.statuses(List.copyOf(watched));
+        Map<String, ProposalStatus> statuses;
+        try {
+            statuses = store.statuses(List.copyOf(watched));
+        } catch (DataAccessException e) {
+            log.warn("Long polls cannot see other nodes' changes right now: {}", e.getMostSpecificCause().getMessage());
+            return;
+        }
         statuses.forEach((id, status) -> {
             List<Waiter> list = waiters.get(id);
             if (list != null && list.stream().anyMatch(w -> w.seen() != status)) {

@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,9 +24,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Authentication on every API: agents with Bearer API keys and people with HTTP Basic against
- * Camunda's identity service on {@code /api/**}; HTTP Basic on {@code /engine-rest/**} through
- * Camunda's own filter, so the engine's authorization checks apply to the caller. The Camunda
- * webapps keep their own session login.
+ * Camunda's identity service on {@code /api/**}, or for reads the Camunda webapp session (the
+ * Cockpit plugin); HTTP Basic on {@code /engine-rest/**} through Camunda's own filter, so the
+ * engine's authorization checks apply to the caller. The Camunda webapps keep their own session login.
  */
 @Configuration
 class SecurityConfig {
@@ -34,17 +35,20 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiChain(HttpSecurity http, AgentKeys keys, CamundaUserAuthenticationProvider users,
-            ObjectMapper mapper) throws Exception {
+            ObjectMapper mapper, IdentityService identity) throws Exception {
         AuthenticationEntryPoint entryPoint = problem(mapper, HttpStatus.UNAUTHORIZED, "Unauthorized",
                 "A valid agent key (Bearer) or user credentials (Basic) are required");
         AccessDeniedHandler denied = (request, response, e) -> problem(mapper, HttpStatus.FORBIDDEN, "Forbidden",
                 "Your role may not do this").commence(request, response, null);
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless: no session id change either, which would log out the Cockpit session the plugin reads with
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
                 .authenticationProvider(users)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new BearerKeyFilter(keys, entryPoint), BasicAuthenticationFilter.class)
+                // the Cockpit plugin's reads with the webapp session (GET only, see the filter)
+                .addFilterBefore(new CamundaSessionFilter(identity), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .authorizeHttpRequests(auth -> auth
                         // a long poll's result is written on an async dispatch of the already-authorised request
