@@ -32,7 +32,7 @@ class DetectSignalsDelegate implements JavaDelegate {
         SignalReport report = detector.detect(input(request));
         Map<String, String> details = new LinkedHashMap<>();
         for (Signal signal : report.signals().values()) {
-            execution.setVariable(signal.name(), signal.score());
+            execution.setVariable(signal.name(), Variables.doubleValue(signal.score(), true));
             if (signal.fired()) {
                 details.put(signal.name(), signal.detail());
             }

@@ -10,23 +10,20 @@ import java.util.Locale;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.springframework.stereotype.Component;
 
 /** Starts one agent-proposal process per proposal, business key = proposal id. */
 @Component
 public class ProposalProcess implements ProposalWorkflow {
 
+    private static final java.util.Set<String> PERSISTENT_INPUTS = java.util.Set.of(Vars.PROPOSAL_TYPE, Vars.CHANNEL);
+
     private final RuntimeService runtime;
-    private final ObjectMapper mapper;
     private final Policies policies;
 
-    ProposalProcess(RuntimeService runtime, ObjectMapper mapper, Policies policies) {
+    ProposalProcess(RuntimeService runtime, Policies policies) {
         this.policies = policies;
         this.runtime = runtime;
-        this.mapper = mapper;
     }
 
     @Override
@@ -50,24 +47,24 @@ public class ProposalProcess implements ProposalWorkflow {
 
     private VariableMap variables(String proposalId, ProposalRequest r) {
         Policy policy = policies.effective(r.workflowOrDefault());
-        VariableMap vars = Variables.fromMap(RuleInputs.of(r, policy.mode().name()))
+        VariableMap vars = Variables.createVariables()
                 .putValue(Vars.PROPOSAL_ID, proposalId)
-                .putValueTyped(Vars.PROPOSAL, SpinValues.jsonValue(json(r)).create())
                 .putValueTyped(Vars.PROPOSAL_REQUEST, Variables.objectValue(r, true).create())
-                .putValue(Vars.QA_SAMPLE_RATE, policy.qaSampleRate())
+                .putValueTyped(Vars.QA_SAMPLE_RATE, Variables.doubleValue(policy.qaSampleRate(), true))
                 .putValue(Vars.IDEMPOTENCY_KEY, r.idempotencyKey());
+        // The rules' inputs live only while the rules run (transient): the decision's history keeps
+        // them; only what later steps read is stored as a process variable.
+        RuleInputs.of(r, policy.mode().name()).forEach((name, value) -> {
+            if (PERSISTENT_INPUTS.contains(name)) {
+                vars.putValue(name, value);
+            } else {
+                vars.putValueTyped(name, Variables.untypedValue(value, true));
+            }
+        });
         boolean action = r.type() == ProposalType.ACTION;
         if (action) {
             vars.putValue(Vars.ACTION_TOPIC, actionTopic(r.action().kind()));
         }
         return vars;
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

@@ -74,6 +74,7 @@ class RouteProposalDelegate implements JavaDelegate {
         Instant warnAt = now.plusMillis(Math.round(sla.toMillis() * settings.slaWarningShare()));
         String headline = ReviewContext.headline(request, primary.reason());
 
+        execution.setVariable(Vars.PROPOSAL, SpinValues.jsonValue(json.write(request)).create());
         execution.setVariable(Vars.CONTROL_MODEL, verdict.controlModel());
         execution.setVariable(Vars.REVIEW_QUEUE, primary.queue());
         execution.setVariable(Vars.REVIEW_PRIORITY, primary.priority());
