@@ -14,4 +14,18 @@ import org.springframework.boot.test.context.SpringBootTest;
         "oversight.demo.seed-proposals=false",
         "oversight.action-worker.enabled=false",
         "camunda.bpm.job-execution.enabled=false"})
-class ReviewJourneyPostgresTest extends ReviewJourney {}
+class ReviewJourneyPostgresTest extends ReviewJourney {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @org.junit.jupiter.api.Test
+    void queuePagesHaveTheirIndexAndStatistics() {
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                "select count(*) from pg_indexes where indexname = 'ovs_ix_task_priority_due'").query(Long.class).single())
+                .isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                "select count(*) from pg_statistic_ext where stxname like 'ovs_st_auth_%'").query(Long.class).single())
+                .isEqualTo(3);
+    }
+}
