@@ -19,19 +19,22 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * The whole ledger for its owners: verify it end to end, or export a window of it as NDJSON with
- * everything needed to recompute the hashes ({@link LedgerHash}). Support leads, QA and admins only.
+ * everything needed to recompute the hashes with the ledger key ({@link LedgerHash}). Support leads, QA and admins only.
  */
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
 
-    /** One exported entry; {@code details} is the stored canonical JSON, exactly as hashed. */
+    /**
+     * One exported entry; {@code details} is the stored canonical JSON, exactly as hashed; keyId names
+     * the ledger key the hash is an HMAC under (null: plain SHA-256, written before the ledger was keyed).
+     */
     record ExportLine(long id, int shard, long seq, String proposalId, String at, String type, String actor,
-            @JsonRawValue String details, String prevHash, String hash) {
+            @JsonRawValue String details, String prevHash, String hash, String keyId) {
 
         static ExportLine of(LedgerEntry e) {
             return new ExportLine(e.id(), e.shard(), e.seq(), e.proposalId(), LedgerHash.timestamp(e.occurredAt()),
-                    e.type(), e.actor(), e.details(), e.prevHash(), e.hash());
+                    e.type(), e.actor(), e.details(), e.prevHash(), e.hash(), e.keyId());
         }
     }
 

@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * appends to other shards (other proposals, other nodes) go on in parallel. A transaction should
  * record events of one proposal (plus, at most, policy events after them) so shards are always
  * locked in the same order. Entries are only ever inserted: no code path updates or deletes one.
+ * Each entry is sealed with the ledger key ({@link LedgerKeys}, HMAC computed here, no extra round
+ * trip); the heads are checkpointed outside the database in the background ({@link LedgerCheckpoints}).
  */
 @Component
 class AuditLedger implements AuditLog {
@@ -28,12 +30,15 @@ class AuditLedger implements AuditLog {
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
     private final LedgerShards shards;
+    private final LedgerKeys keys;
     private final TransactionTemplate callersOrOwn;
 
-    AuditLedger(JdbcClient jdbc, ObjectMapper mapper, LedgerShards shards, PlatformTransactionManager transactions) {
+    AuditLedger(JdbcClient jdbc, ObjectMapper mapper, LedgerShards shards, LedgerKeys keys,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.mapper = mapper;
         this.shards = shards;
+        this.keys = keys;
         this.callersOrOwn = new TransactionTemplate(transactions);
     }
 
@@ -60,15 +65,15 @@ class AuditLedger implements AuditLog {
         // taken under the lock, so time never runs backwards along a shard's chain on one clock
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         LedgerEntry entry = LedgerEntry.sealed(shard, head.lastSeq() + 1, proposalId, now, type, actor, details,
-                head.lastHash());
+                head.lastHash(), keys);
         jdbc.sql("""
-                insert into ovs_audit_event (shard, seq, proposal_id, occurred_at, type, actor, details, prev_hash, hash)
-                values (:shard, :seq, :proposalId, :occurredAt, :type, :actor, :details, :prevHash, :hash)
+                insert into ovs_audit_event (shard, seq, proposal_id, occurred_at, type, actor, details, prev_hash, hash, key_id)
+                values (:shard, :seq, :proposalId, :occurredAt, :type, :actor, :details, :prevHash, :hash, :keyId)
                 """)
                 .param("shard", entry.shard()).param("seq", entry.seq()).param("proposalId", entry.proposalId())
                 .param("occurredAt", entry.occurredAt().atOffset(ZoneOffset.UTC)).param("type", entry.type())
                 .param("actor", entry.actor()).param("details", entry.details()).param("prevHash", entry.prevHash())
-                .param("hash", entry.hash())
+                .param("hash", entry.hash()).param("keyId", entry.keyId())
                 .update();
         int moved = jdbc.sql("update ovs_ledger_head set last_seq = ?, last_hash = ? where shard = ? and last_seq = ?")
                 .params(entry.seq(), entry.hash(), shard, head.lastSeq()).update();

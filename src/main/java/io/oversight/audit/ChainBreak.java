@@ -5,7 +5,11 @@ enum ChainBreak {
     HASH_MISMATCH("hash mismatch"),
     MISSING_ENTRY("missing entry (gap in sequence)"),
     BROKEN_LINK("broken link to previous entry"),
-    HEAD_MISMATCH("head does not match last entry");
+    HEAD_MISMATCH("head does not match last entry"),
+    UNKEYED_ENTRY("unkeyed entry after the ledger was keyed"),
+    UNKNOWN_KEY("sealed with an unknown ledger key"),
+    CHECKPOINT_MISMATCH("entry differs from its checkpoint"),
+    BEHIND_CHECKPOINT("head behind the last checkpoint (entries removed)");
 
     private final String reason;
 

@@ -2,7 +2,9 @@ package io.oversight.audit;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -50,6 +52,24 @@ class LedgerReader {
         streaming.sql("select " + LedgerEntry.COLUMNS + " from ovs_audit_event where shard = ? order by seq")
                 .param(shard)
                 .query(each(consumer));
+    }
+
+    /** The entries of one shard with a seq in (afterSeq, uptoSeq], in chain order. */
+    void eachOfShardBetween(int shard, long afterSeq, long uptoSeq, Consumer<LedgerEntry> consumer) {
+        streaming.sql("select " + LedgerEntry.COLUMNS
+                        + " from ovs_audit_event where shard = ? and seq > ? and seq <= ? order by seq")
+                .params(shard, afterSeq, uptoSeq)
+                .query(each(consumer));
+    }
+
+    /** Per shard, the last seq written unkeyed (shards absent: none). */
+    Map<Integer, Long> legacyBoundaries() {
+        Map<Integer, Long> boundaries = new HashMap<>();
+        jdbc.sql("select shard, last_seq from ovs_ledger_legacy")
+                .query(rs -> {
+                    boundaries.put(rs.getInt("shard"), rs.getLong("last_seq"));
+                });
+        return boundaries;
     }
 
     /** Every entry that occurred in [from, to), oldest first. */

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -24,16 +25,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * SHA-256 of its id, read as an unsigned big-endian number, modulo the shard count; events of no
  * proposal go to shard 0. Established on first use (an event may be recorded before the
  * application is ready) and at the latest when it is ready, so a misconfigured node fails to start.
+ * The first node also gives the ledger a random id, which its checkpoints outside the database carry.
  */
 @Component
 class LedgerShards {
 
     static final String SHARDS_SETTING = "shards";
+    static final String LEDGER_ID_SETTING = "ledger-id";
 
     private final JdbcClient jdbc;
     private final AuditProperties properties;
     private final TransactionTemplate ownTransaction;
     private volatile int count;
+    private volatile String ledgerId;
 
     LedgerShards(JdbcClient jdbc, AuditProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -69,7 +73,14 @@ class LedgerShards {
         return known;
     }
 
+    /** The ledger's id, stored with it by the first node. */
+    String ledgerId() {
+        count();
+        return ledgerId;
+    }
+
     private int establish() {
+        ledgerId = establishLedgerId();
         int configured = properties.shards();
         Integer stored = storedCount();
         if (stored == null) {
@@ -100,6 +111,19 @@ class LedgerShards {
             shards.add(shard);
         }
         return shards.stream().sorted().toList();
+    }
+
+    private String establishLedgerId() {
+        if (storedLedgerId() == null) {
+            insertOnce(() -> jdbc.sql("insert into ovs_ledger_setting (name, setting_value) values (?, ?)")
+                    .params(LEDGER_ID_SETTING, UUID.randomUUID().toString()).update());
+        }
+        return storedLedgerId();
+    }
+
+    private String storedLedgerId() {
+        return jdbc.sql("select setting_value from ovs_ledger_setting where name = ?").param(LEDGER_ID_SETTING)
+                .query(String.class).optional().orElse(null);
     }
 
     private Integer storedCount() {

@@ -27,6 +27,7 @@ class AuditLedgerApiTest {
 
     @LocalServerPort int port;
     @Autowired AuditLog audit;
+    @Autowired LedgerKeys keys;
     ApiClient api;
 
     @BeforeEach
@@ -61,7 +62,7 @@ class AuditLedgerApiTest {
     }
 
     @Test
-    void exportStreamsTheWindowAsNdjsonWithEverythingToRecomputeTheHashes() throws Exception {
+    void exportStreamsTheWindowAsNdjsonWithEverythingToRecomputeTheHashesWithTheKey() throws Exception {
         Instant before = Instant.now().minusSeconds(1);
         String proposal = UUID.randomUUID().toString();
         audit.record(proposal, AuditEventType.PROPOSED, "agent:support-bot", Map.of("confidence", 0.91));
@@ -81,8 +82,9 @@ class AuditLedgerApiTest {
         assertThat(decided.get("details").get("decision").asText()).isEqualTo("APPROVE");
         var recomputed = new LedgerEntry(null, decided.get("shard").asInt(), decided.get("seq").asLong(), proposal,
                 Instant.parse(decided.get("at").asText()), "DECIDED", "quinn", JSON.writeValueAsString(decided.get("details")),
-                decided.get("prevHash").asText(), decided.get("hash").asText());
-        assertThat(recomputed.hashMatches()).isTrue();
+                decided.get("prevHash").asText(), decided.get("hash").asText(), decided.get("keyId").asText());
+        assertThat(recomputed.keyId()).isEqualTo(keys.currentId());
+        assertThat(recomputed.hashMatches(keys)).isTrue();
     }
 
     @Test

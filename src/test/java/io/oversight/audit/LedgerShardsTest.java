@@ -3,7 +3,10 @@ package io.oversight.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -47,6 +50,14 @@ class LedgerShardsTest {
     }
 
     @Test
+    void theLedgerGetsOneIdThatEveryNodeReads() {
+        String id = shards(16).ledgerId();
+
+        assertThat(id).isNotBlank();
+        assertThat(shards(16).ledgerId()).isEqualTo(id);
+    }
+
+    @Test
     void aNodeConfiguredWithAnotherCountIsRefused() {
         shards(16).count();
 
@@ -73,6 +84,7 @@ class LedgerShardsTest {
     }
 
     private LedgerShards shards(int count) {
-        return new LedgerShards(jdbc, new AuditProperties(count, 100), new DataSourceTransactionManager(database));
+        return new LedgerShards(jdbc, new AuditProperties(count, 100, TestKeys.SECRET, List.of(),
+                Path.of("target/ledger-checkpoints/shards.jsonl"), Duration.ofMinutes(1)), new DataSourceTransactionManager(database));
     }
 }
