@@ -1,5 +1,6 @@
 package io.oversight.demo;
 
+import io.oversight.security.ActionSystemProperties;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -25,15 +26,18 @@ class DemoIdentities {
             List.of("support-agents", "support-leads", "billing", "trust-safety", "legal", "finance", "qa");
     static final Map<String, String> USERS = Map.of(
             "alice", "support-agents", "lena", "support-leads", "bill", "billing", "sam", "trust-safety",
-            "lee", "legal", "fran", "finance", "quinn", "qa", "admin", "camunda-admin",
-            "action-worker", "action-systems");
+            "lee", "legal", "fran", "finance", "quinn", "qa", "admin", "camunda-admin");
+    /** The demo's action system account: a member of every configured action system (the reference worker serves all kinds). */
+    static final String ACTION_WORKER = "action-worker";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
+    private final ActionSystemProperties actionSystems;
 
-    DemoIdentities(IdentityService identity, AuthorizationService authorizations) {
+    DemoIdentities(IdentityService identity, AuthorizationService authorizations, ActionSystemProperties actionSystems) {
         this.identity = identity;
         this.authorizations = authorizations;
+        this.actionSystems = actionSystems;
     }
 
     void create() {
@@ -44,6 +48,12 @@ class DemoIdentities {
                 identity.createMembership(user, group);
             }
         });
+        user(ACTION_WORKER);
+        for (String group : actionSystems.topicsByGroup().keySet()) {
+            if (identity.createUserQuery().memberOfGroup(group).userId(ACTION_WORKER).count() == 0) {
+                identity.createMembership(ACTION_WORKER, group); // the group itself: ActionSystemAccess, every profile
+            }
+        }
         for (String group : REVIEW_GROUPS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ);
@@ -51,9 +61,6 @@ class DemoIdentities {
         grant("support-leads", Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ_HISTORY);
         grant("qa", Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ_HISTORY);
         grant("qa", Resources.PROCESS_DEFINITION, "post-action-qa", Permissions.READ, Permissions.READ_INSTANCE);
-        grant("action-systems", Resources.PROCESS_DEFINITION, PROCESS_KEY,
-                Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
-        grant("action-systems", Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
         for (Resources resource : Resources.values()) {
             grant("camunda-admin", resource, "*", Permissions.ALL);
         }

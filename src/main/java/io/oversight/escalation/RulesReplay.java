@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,8 +44,9 @@ class RulesReplay {
         this.jdbc = jdbc;
         this.json = json;
         this.detector = detector;
-        // a standalone DMN engine: candidates are evaluated outside the process engine and its history
-        this.dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        // a standalone DMN engine: candidates are evaluated outside the process engine and its history,
+        // with FEEL only (FeelOnlyDmn): a candidate is code a support lead sends
+        this.dmn = FeelOnlyDmn.engine();
     }
 
     Result replay(String dmnXml, Instant from, Instant to) {
@@ -66,7 +66,7 @@ class RulesReplay {
         int overriddenNowAuto = 0;
         int missedCaught = 0;
         for (Past past : window) {
-            boolean escalates = escalates(candidate, json.read(past.body(), ProposalRequest.class));
+            boolean escalates = escalatesOrRefuse(candidate, past);
             escalatedNow += past.escalated() ? 1 : 0;
             escalatedCandidate += escalates ? 1 : 0;
             if (escalates && !past.escalated()) {
@@ -83,6 +83,15 @@ class RulesReplay {
         return new Result(window.size(), escalatedNow, escalatedCandidate, newly, noLonger, overriddenNowAuto, missedCaught);
     }
 
+    private boolean escalatesOrRefuse(DmnDecision candidate, Past past) {
+        try {
+            return escalates(candidate, json.read(past.body(), ProposalRequest.class));
+        } catch (org.camunda.bpm.dmn.engine.DmnEngineException | org.camunda.bpm.dmn.feel.impl.FeelException
+                | IllegalStateException e) {
+            throw InvalidRequestException.of("dmnXml", "cannot be evaluated for proposal " + past.id() + ": " + e.getMessage());
+        }
+    }
+
     private boolean escalates(DmnDecision candidate, ProposalRequest request) {
         Map<String, Object> inputs = RuleInputs.of(request, "EXCEPTIONS_ONLY");
         SignalReport signals = detector.detect(DetectSignalsDelegate.input(request));
@@ -94,6 +103,7 @@ class RulesReplay {
         if (dmnXml == null || dmnXml.isBlank()) {
             throw InvalidRequestException.of("dmnXml", "is required: a candidate version of escalationRules");
         }
+        FeelOnlyDmn.check(dmnXml);
         try {
             DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(dmnXml.getBytes(StandardCharsets.UTF_8)));
             return dmn.parseDecision(AgentProposalProcess.DECISION_KEY, model);

@@ -56,13 +56,38 @@ class ProposalRequestReader {
         }
     }
 
-    private static List<FieldProblem> typeRules(ProposalRequest r) {
+    private int jsonLength(Object value) {
+        try {
+            return value == null ? 0 : mapper.writeValueAsString(value).length();
+        } catch (JsonProcessingException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private static String shortKey(String key) {
+        return key.length() > 100 ? key.substring(0, 100) + "…" : key;
+    }
+
+    private List<FieldProblem> typeRules(ProposalRequest r) {
         List<FieldProblem> problems = new ArrayList<>();
         if (r.type() == ProposalType.REPLY && (r.reply() == null || r.reply().text() == null)) {
             problems.add(new FieldProblem("reply.text", "is required for a REPLY"));
         }
         if (r.type() == ProposalType.ACTION && r.action() == null) {
             problems.add(new FieldProblem("action", "is required for an ACTION"));
+        }
+        if (r.customer() != null && r.customer().attributes() != null) {
+            r.customer().attributes().forEach((key, value) -> {
+                if (jsonLength(value) > ProposalRequest.MAX_FREE_JSON_CHARS) {
+                    problems.add(new FieldProblem("customer.attributes[" + shortKey(key) + "]",
+                            "must be at most " + ProposalRequest.MAX_FREE_JSON_CHARS + " characters as JSON"));
+                }
+            });
+        }
+        if (r.action() != null && r.action().parameters() != null
+                && jsonLength(r.action().parameters()) > ProposalRequest.MAX_FREE_JSON_CHARS) {
+            problems.add(new FieldProblem("action.parameters",
+                    "must be at most " + ProposalRequest.MAX_FREE_JSON_CHARS + " characters as JSON"));
         }
         if (r.callbackUrl() != null && !isHttpUrl(r.callbackUrl())) {
             problems.add(new FieldProblem("callbackUrl", "must be an absolute http or https URL"));

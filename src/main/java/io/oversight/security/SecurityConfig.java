@@ -5,9 +5,11 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +33,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration
 class SecurityConfig {
 
+    /** After Spring Security's chain (-100), which does not cover engine-rest. */
+    static final int ENGINE_REST_AUTH_ORDER = 100;
     static final String[] OWNERS = {"GROUP_support-leads", "GROUP_qa", "GROUP_camunda-admin"};
 
     @Bean
@@ -78,6 +82,22 @@ class SecurityConfig {
         registration.setName("camunda-engine-rest-auth");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(ENGINE_REST_AUTH_ORDER);
+        return registration;
+    }
+
+    /**
+     * Runs inside engine-rest's authentication, so it knows who calls (see {@link EngineRestGuard}).
+     * The engine's services are looked up lazily: filters are created with the web server, before
+     * Flyway has migrated the database, and the engine must not create its tables first.
+     */
+    @Bean
+    FilterRegistrationBean<EngineRestGuard> engineRestGuard(ObjectProvider<IdentityService> identity,
+            ObjectProvider<ExternalTaskService> externalTasks, ActionSystemProperties systems, ObjectMapper mapper) {
+        var registration = new FilterRegistrationBean<>(new EngineRestGuard(identity, externalTasks, systems, mapper));
+        registration.setName("oversight-engine-rest-guard");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(ENGINE_REST_AUTH_ORDER + 1);
         return registration;
     }
 
