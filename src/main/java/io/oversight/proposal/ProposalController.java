@@ -2,10 +2,10 @@ package io.oversight.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oversight.security.Caller;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.oversight.web.InvalidRequestException;
 import io.oversight.web.NotFoundException;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,8 +26,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1/proposals")
 class ProposalController {
 
-    private static final int MAX_WAIT_SECONDS = 60;
-
     private final ProposalService proposals;
     private final ProposalRequestReader reader;
     private final ProposalWatch watch;
@@ -39,7 +37,10 @@ class ProposalController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ProposalDocument> submit(@AuthenticationPrincipal Caller caller, @RequestBody JsonNode body) {
+    ResponseEntity<ProposalDocument> submit(@AuthenticationPrincipal Caller caller,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = ProposalRequest.class)))
+            @RequestBody JsonNode body) {
         if (!caller.isAgent()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only an agent key may submit proposals");
         }
@@ -55,19 +56,16 @@ class ProposalController {
     @GetMapping("/{id}")
     DeferredResult<ResponseEntity<ProposalDocument>> get(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             @RequestParam(defaultValue = "0") int waitSeconds) {
-        if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
-            throw InvalidRequestException.of("waitSeconds", "must be between 0 and " + MAX_WAIT_SECONDS);
+        if (waitSeconds < 0 || waitSeconds > ProposalWatch.MAX_WAIT_SECONDS) {
+            throw InvalidRequestException.of("waitSeconds", "must be between 0 and " + ProposalWatch.MAX_WAIT_SECONDS);
         }
         ProposalDocument current = proposals.find(id, caller).orElseThrow(() -> new NotFoundException("No proposal " + id));
         return watch.await(current, waitSeconds);
     }
 
-    /** The answer to a reviewer's question (CONTRACT §3). */
-    record Information(@NotBlank @Size(max = 3000) String text) {}
-
     @PostMapping(path = "/{id}/information", consumes = MediaType.APPLICATION_JSON_VALUE)
     ProposalDocument information(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-            @RequestBody Information body) {
+            @RequestBody InformationAnswer body) {
         if (body.text() == null || body.text().isBlank()) {
             throw InvalidRequestException.of("text", "must not be blank");
         }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** Turns a JSON body into a valid {@link ProposalRequest} or names every field that is wrong. */
 @Component
-class ProposalRequestReader {
+public class ProposalRequestReader {
 
     private final ObjectMapper mapper;
     private final Validator validator;
@@ -26,26 +26,47 @@ class ProposalRequestReader {
         this.validator = validator;
     }
 
-    ProposalRequest read(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw InvalidRequestException.of("$", "must be a JSON object");
-        }
-        ProposalRequest request = bind(body);
+    public ProposalRequest read(JsonNode body) {
+        ProposalRequest request = bind(body, ProposalRequest.class);
+        List<FieldProblem> problems = violations(request);
+        problems.addAll(typeRules(request));
+        failOn(problems);
+        return request;
+    }
+
+    /** The answer to a reviewer's question, held to the same limits as {@code POST …/information}. */
+    public InformationAnswer readInformation(JsonNode body) {
+        return readValid(body, InformationAnswer.class);
+    }
+
+    /** Any bean-validated request type, with the same field naming as the proposal. */
+    public <T> T readValid(JsonNode body, Class<T> type) {
+        T value = bind(body, type);
+        failOn(violations(value));
+        return value;
+    }
+
+    private <T> List<FieldProblem> violations(T value) {
         List<FieldProblem> problems = new ArrayList<>();
-        for (ConstraintViolation<ProposalRequest> v : validator.validate(request)) {
+        for (ConstraintViolation<T> v : validator.validate(value)) {
             problems.add(new FieldProblem(fieldName(v.getPropertyPath().toString()), v.getMessage()));
         }
-        problems.addAll(typeRules(request));
+        return problems;
+    }
+
+    private static void failOn(List<FieldProblem> problems) {
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(FieldProblem::field));
             throw new InvalidRequestException(problems);
         }
-        return request;
     }
 
-    private ProposalRequest bind(JsonNode body) {
+    private <T> T bind(JsonNode body, Class<T> type) {
+        if (body == null || !body.isObject()) {
+            throw InvalidRequestException.of("$", "must be a JSON object");
+        }
         try {
-            return mapper.treeToValue(body, ProposalRequest.class);
+            return mapper.treeToValue(body, type);
         } catch (JsonMappingException e) {
             String field = e.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")

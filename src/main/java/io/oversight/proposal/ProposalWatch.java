@@ -7,6 +7,7 @@ import org.springframework.dao.DataAccessException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.http.ResponseEntity;
@@ -17,17 +18,20 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * Long polls without holding a server thread: each waiting agent is a {@link DeferredResult}
- * answered when its proposal's status changes. Changes made on this node wake waiters right after
+ * Long polls without holding a server thread: each waiting agent (a REST {@link DeferredResult}, an
+ * MCP tool call) is a future completed when its proposal's status changes. Changes made on this node wake waiters right after
  * commit; changes made on other cluster nodes are caught by a short database poll of the watched
  * ids only.
  */
 @Component
-class ProposalWatch {
+public class ProposalWatch {
+
+    /** The longest a long poll may wait (CONTRACT §3: waitSeconds 0–60). */
+    public static final int MAX_WAIT_SECONDS = 60;
 
     private static final Logger log = LoggerFactory.getLogger(ProposalWatch.class);
 
-    private record Waiter(ProposalStatus seen, DeferredResult<ResponseEntity<ProposalDocument>> result) {}
+    private record Waiter(ProposalStatus seen, CompletableFuture<ProposalDocument> change) {}
 
     private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
     private final ProposalService proposals;
@@ -44,14 +48,28 @@ class ProposalWatch {
             result.setResult(ResponseEntity.ok(current));
             return result;
         }
-        Waiter waiter = new Waiter(current.status(), result);
-        waiters.computeIfAbsent(current.id(), id -> new CopyOnWriteArrayList<>()).add(waiter);
-        result.onTimeout(() -> answer(current.id(), waiter));
-        result.onCompletion(() -> remove(current.id(), waiter));
-        // The status may have changed between the read and the registration.
-        proposals.find(current.id()).filter(now -> now.status() != current.status())
-                .ifPresent(now -> waiter.result().setResult(ResponseEntity.ok(now)));
+        CompletableFuture<ProposalDocument> change = nextChange(current);
+        change.thenAccept(now -> result.setResult(ResponseEntity.ok(now)));
+        result.onTimeout(() -> {
+            change.cancel(false);
+            proposals.find(current.id()).ifPresent(now -> result.setResult(ResponseEntity.ok(now)));
+        });
+        result.onCompletion(() -> change.cancel(false));
         return result;
+    }
+
+    /**
+     * Completes with the proposal as soon as its status differs from {@code current}'s. Holds no
+     * thread; the caller bounds the wait, and cancelling the future stops watching.
+     */
+    public CompletableFuture<ProposalDocument> nextChange(ProposalDocument current) {
+        var change = new CompletableFuture<ProposalDocument>();
+        Waiter waiter = new Waiter(current.status(), change);
+        waiters.computeIfAbsent(current.id(), id -> new CopyOnWriteArrayList<>()).add(waiter);
+        change.whenComplete((document, failure) -> remove(current.id(), waiter));
+        // The status may have changed between the read and the registration.
+        proposals.find(current.id()).filter(now -> now.status() != current.status()).ifPresent(change::complete);
+        return change;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -91,11 +109,7 @@ class ProposalWatch {
             return;
         }
         proposals.find(id).ifPresent(now -> list.stream().filter(w -> w.seen() != now.status())
-                .forEach(w -> w.result().setResult(ResponseEntity.ok(now))));
-    }
-
-    private void answer(String id, Waiter waiter) {
-        proposals.find(id).ifPresent(now -> waiter.result().setResult(ResponseEntity.ok(now)));
+                .forEach(w -> w.change().complete(now)));
     }
 
     private void remove(String id, Waiter waiter) {

@@ -40,10 +40,8 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain apiChain(HttpSecurity http, AgentKeys keys, CamundaUserAuthenticationProvider users,
             ObjectMapper mapper, IdentityService identity) throws Exception {
-        AuthenticationEntryPoint entryPoint = problem(mapper, HttpStatus.UNAUTHORIZED, "Unauthorized",
-                "A valid agent key (Bearer) or user credentials (Basic) are required");
-        AccessDeniedHandler denied = (request, response, e) -> problem(mapper, HttpStatus.FORBIDDEN, "Forbidden",
-                "Your role may not do this").commence(request, response, null);
+        AuthenticationEntryPoint entryPoint = unauthorized(mapper);
+        AccessDeniedHandler denied = forbidden(mapper);
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 // stateless: no session id change either, which would log out the Cockpit session the plugin reads with
@@ -60,6 +58,29 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/proposals").hasRole("AGENT")
                         .requestMatchers("/api/v1/proposals/**").authenticated()
                         .anyRequest().hasAnyRole(OWNERS));
+        return http.build();
+    }
+
+    /** The MCP server (Streamable HTTP): agents only, with the same Bearer keys as the REST API. */
+    @Bean
+    SecurityFilterChain mcpChain(HttpSecurity http, AgentKeys keys, ObjectMapper mapper) throws Exception {
+        AuthenticationEntryPoint entryPoint = unauthorized(mapper);
+        http.securityMatcher("/mcp", "/mcp/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
+                .addFilterBefore(new BearerKeyFilter(keys, entryPoint), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(forbidden(mapper)))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("AGENT"));
+        return http.build();
+    }
+
+    /** The API description (OpenAPI document and Swagger UI) is public; it holds no data. */
+    @Bean
+    SecurityFilterChain apiDocsChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }
 
@@ -99,6 +120,16 @@ class SecurityConfig {
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setOrder(ENGINE_REST_AUTH_ORDER + 1);
         return registration;
+    }
+
+    private static AuthenticationEntryPoint unauthorized(ObjectMapper mapper) {
+        return problem(mapper, HttpStatus.UNAUTHORIZED, "Unauthorized",
+                "A valid agent key (Bearer) or user credentials (Basic) are required");
+    }
+
+    private static AccessDeniedHandler forbidden(ObjectMapper mapper) {
+        return (request, response, e) -> problem(mapper, HttpStatus.FORBIDDEN, "Forbidden",
+                "Your role may not do this").commence(request, response, null);
     }
 
     private static AuthenticationEntryPoint problem(ObjectMapper mapper, HttpStatus status, String title, String detail) {

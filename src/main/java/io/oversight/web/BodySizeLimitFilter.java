@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API bodies over the contract's limit with 413 before anything reads them, whether the
- * client declared a Content-Length or streamed the body chunked.
+ * Refuses API bodies (REST and MCP) over the contract's limit with 413 before anything reads them,
+ * whether the client declared a Content-Length or streamed the body chunked.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,7 +36,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !request.getRequestURI().startsWith("/api/") && !request.getRequestURI().equals("/mcp");
     }
 
     @Override
@@ -89,6 +89,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                 @Override public int read() { return in.read(); }
                 @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
             };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+                    java.nio.charset.Charset.forName(encoding)));
         }
 
         @Override

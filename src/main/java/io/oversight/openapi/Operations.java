@@ -1,0 +1,66 @@
+package io.oversight.openapi;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the generated description cannot know from the code: per {@code /api/v1} operation its
+ * summary, who may call it, its success and error statuses and its examples. An operation missing
+ * here is undocumented, and the API description test fails.
+ */
+final class Operations {
+
+    enum Caller { AGENT, PERSON, AGENT_OR_PERSON }
+
+    /**
+     * @param requestExamples names in {@code openapi/examples.json}, or {@code demo:*} for every demo example
+     * @param created         also answers 201 with the same body as 200 (a new resource)
+     */
+    record Doc(String summary, String description, Caller caller, List<Integer> errors, List<String> requestExamples,
+            String responseExample, boolean created) {}
+
+    private static final List<Integer> READ = List.of(401, 403, 404);
+
+    static final Map<String, Doc> ALL = Map.ofEntries(
+            Map.entry("POST /api/v1/proposals", new Doc("Submit a proposal",
+                    "Routine work is decided in this answer (`APPROVED`); escalated work answers `PENDING_REVIEW` with its "
+                            + "`reasons`, `review` and a `customerMessage` to show the customer. Repeating the same "
+                            + "`idempotencyKey` with the same body answers 200 with the same proposal; with a different body 409. "
+                            + "Bodies over 256 KiB are 413, other content types 415.",
+                    Caller.AGENT, List.of(400, 401, 403, 409, 413, 415), List.of("contract-proposal", "demo:*"),
+                    "proposal-document", true)),
+            Map.entry("GET /api/v1/proposals/{id}", new Doc("Read a proposal, or wait for it to change",
+                    "With `waitSeconds` (0–60) the call holds until the status changes or the time runs out (long poll), "
+                            + "then answers the current document. An agent sees only the proposals its own key submitted.",
+                    Caller.AGENT_OR_PERSON, List.of(400, 401, 404), List.of(), "proposal-document", false)),
+            Map.entry("POST /api/v1/proposals/{id}/information", new Doc("Answer a reviewer's question",
+                    "Only in `AWAITING_INFORMATION` (otherwise 409). The submitting agent's key, or a reviewer of the "
+                            + "proposal's queue; anyone else gets 403. The proposal goes back to its queue.",
+                    Caller.AGENT_OR_PERSON, List.of(400, 401, 403, 404, 409, 413, 415), List.of("information"),
+                    "proposal-document", false)),
+            Map.entry("GET /api/v1/proposals/{id}/audit", new Doc("A proposal's audit trail, oldest first",
+                    "The submitting agent's key, or HTTP Basic as a member of support-leads, qa or camunda-admin.",
+                    Caller.AGENT_OR_PERSON, READ, List.of(), "trail", false)),
+            Map.entry("GET /api/v1/metrics", new Doc("Oversight quality over a window",
+                    "Default window: the last 7 days. support-leads, qa or camunda-admin.",
+                    Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
+            Map.entry("GET /api/v1/audit/verify", new Doc("Verify the append-only audit ledger end to end",
+                    "Names the first broken entry when a row was changed or removed. support-leads, qa or camunda-admin.",
+                    Caller.PERSON, List.of(401, 403), List.of(), "verification", false)),
+            Map.entry("GET /api/v1/audit/export", new Doc("Export the ledger of a window as JSON Lines",
+                    "At most 31 days; every field needed to recompute the hashes. support-leads, qa or camunda-admin.",
+                    Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
+            Map.entry("GET /api/v1/policies/{workflow}", new Doc("A workflow's policy",
+                    "`default` applies where a workflow has none. support-leads, qa or camunda-admin.",
+                    Caller.PERSON, List.of(401, 403), List.of(), "policy", false)),
+            Map.entry("PUT /api/v1/policies/{workflow}", new Doc("Change a workflow's policy",
+                    "`EXCEPTIONS_ONLY`, `MANDATORY_REVIEW` or `PAUSED`, and the QA sample rate. support-leads or "
+                            + "camunda-admin; every change is audited.",
+                    Caller.PERSON, List.of(400, 401, 403), List.of("policy-change"), "policy", false)),
+            Map.entry("POST /api/v1/rules/replay", new Doc("Backtest a candidate escalationRules table",
+                    "How the past proposals of the window would have gone; nothing live changes. support-leads or "
+                            + "camunda-admin.",
+                    Caller.PERSON, List.of(400, 401, 403), List.of("replay-request"), null, false)));
+
+    private Operations() {}
+}
