@@ -19,10 +19,13 @@ class BearerKeyFilter extends OncePerRequestFilter {
 
     private final AgentKeys keys;
     private final AuthenticationEntryPoint entryPoint;
+    private final AuthenticationEntryPoint notYet;
 
-    BearerKeyFilter(AgentKeys keys, AuthenticationEntryPoint entryPoint) {
+    /** {@code notYet} answers while the keys are still loading at start: 503 with Retry-After, never 401. */
+    BearerKeyFilter(AgentKeys keys, AuthenticationEntryPoint entryPoint, AuthenticationEntryPoint notYet) {
         this.keys = keys;
         this.entryPoint = entryPoint;
+        this.notYet = notYet;
     }
 
     @Override
@@ -33,7 +36,13 @@ class BearerKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var agent = keys.agentFor(header.substring(PREFIX.length()).trim());
+        java.util.Optional<String> agent;
+        try {
+            agent = keys.agentFor(header.substring(PREFIX.length()).trim());
+        } catch (AgentKeys.KeysNotLoaded e) {
+            notYet.commence(request, response, null);
+            return;
+        }
         if (agent.isEmpty()) {
             entryPoint.commence(request, response, new BadCredentialsException("Unknown API key"));
             return;

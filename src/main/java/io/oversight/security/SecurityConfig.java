@@ -48,7 +48,7 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
                 .authenticationProvider(users)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-                .addFilterBefore(new BearerKeyFilter(keys, entryPoint), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerKeyFilter(keys, entryPoint, startingUp(mapper)), BasicAuthenticationFilter.class)
                 // the Cockpit plugin's reads with the webapp session (GET only, see the filter)
                 .addFilterBefore(new CamundaSessionFilter(identity), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
@@ -57,6 +57,7 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/proposals").hasRole("AGENT")
                         .requestMatchers("/api/v1/proposals/**").authenticated()
+                        .requestMatchers("/api/v1/agent-keys", "/api/v1/agent-keys/**").hasRole("GROUP_camunda-admin")
                         .anyRequest().hasAnyRole(OWNERS));
         return http.build();
     }
@@ -68,7 +69,7 @@ class SecurityConfig {
         http.securityMatcher("/mcp", "/mcp/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
-                .addFilterBefore(new BearerKeyFilter(keys, entryPoint), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerKeyFilter(keys, entryPoint, startingUp(mapper)), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(forbidden(mapper)))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("AGENT"));
         return http.build();
@@ -130,6 +131,18 @@ class SecurityConfig {
     private static AccessDeniedHandler forbidden(ObjectMapper mapper) {
         return (request, response, e) -> problem(mapper, HttpStatus.FORBIDDEN, "Forbidden",
                 "Your role may not do this").commence(request, response, null);
+    }
+
+    /** While this node is still loading the agent keys: 503 and Retry-After, so a valid key is never called unknown. */
+    static AuthenticationEntryPoint startingUp(ObjectMapper mapper) {
+        return (request, response, e) -> {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "This node is starting and has not loaded the agent keys yet; retry in a moment");
+            problem.setTitle("Service unavailable");
+            problem.setType(URI.create("https://oversight.io/problems/service-unavailable"));
+            response.setHeader("Retry-After", "2");
+            write(mapper, response, HttpStatus.SERVICE_UNAVAILABLE, problem);
+        };
     }
 
     private static AuthenticationEntryPoint problem(ObjectMapper mapper, HttpStatus status, String title, String detail) {

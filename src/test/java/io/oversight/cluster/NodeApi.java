@@ -76,6 +76,10 @@ final class NodeApi {
                 .header("Authorization", authorization).timeout(REQUEST_TIMEOUT));
     }
 
+    Response delete(String path, String authorization) {
+        return send(request(path).DELETE().header("Authorization", authorization).timeout(REQUEST_TIMEOUT));
+    }
+
     /** The open review tasks of a proposal that {@code user} may see, over engine-rest. */
     JsonNode tasks(String proposalId, String user) {
         Response response = get("/engine-rest/task?processInstanceBusinessKey=" + encode(proposalId), ApiClient.basic(user));

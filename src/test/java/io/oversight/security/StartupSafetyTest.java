@@ -54,6 +54,6 @@ class StartupSafetyTest {
             String workerPassword, String dbPassword, String dbUrl) {
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles(profile);
-        return new StartupSafety(environment, new SecurityProperties(keys), workerUser, workerPassword, dbPassword, dbUrl);
+        return new StartupSafety(environment, new SecurityProperties(keys, List.of(), java.time.Duration.ofSeconds(2)), workerUser, workerPassword, dbPassword, dbUrl);
     }
 }
