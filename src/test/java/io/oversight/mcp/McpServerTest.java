@@ -83,6 +83,18 @@ class McpServerTest {
     }
 
     @Test
+    void theProposalToolsSchemaIsTheOpenApiRequestSchema() {
+        JsonNode submit = schema(agent.listTools().tools(), "submit_proposal");
+        JsonNode served = json(rest.get("/v3/api-docs", null).body().replace("#/components/schemas/", "#/$defs/"));
+        JsonNode components = served.at("/components/schemas");
+
+        assertThat(submit.get("properties")).isEqualTo(components.at("/ProposalRequest/properties"));
+        assertThat(submit.get("required")).isEqualTo(components.at("/ProposalRequest/required"));
+        submit.get("$defs").fields().forEachRemaining(def ->
+                assertThat(def.getValue()).as(def.getKey()).isEqualTo(components.get(def.getKey())));
+    }
+
+    @Test
     void aRoutineProposalIsApprovedAndIsTheSameProposalOverRest() {
         ObjectNode body = ApiClient.freshExample("routine-reply");
 
