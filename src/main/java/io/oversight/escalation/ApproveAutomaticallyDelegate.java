@@ -31,10 +31,12 @@ class ApproveAutomaticallyDelegate implements JavaDelegate {
     private final ActionRelease release;
     private final AuditLog audit;
     private final QaSampling qa;
+    private final DecisionVersions versions;
 
     ApproveAutomaticallyDelegate(ProposalRequests requests, ProposalStore store, ProposalJson json, ObjectMapper mapper,
-            ActionRelease release, AuditLog audit, QaSampling qa) {
+            ActionRelease release, AuditLog audit, QaSampling qa, DecisionVersions versions) {
         this.qa = qa;
+        this.versions = versions;
         this.audit = audit;
         this.requests = requests;
         this.store = store;
@@ -70,6 +72,8 @@ class ApproveAutomaticallyDelegate implements JavaDelegate {
         String actionJson = request.type() == ProposalType.ACTION ? json.write(request.action()) : null;
         Map<String, Object> context = new java.util.HashMap<>(ReviewContext.formVariables(request, List.of(), headline, actionJson));
         context.put("proposalType", request.type().name());
+        // the rules version that let it through: a missed escalation QA finds is counted against it
+        context.put(QaSampling.RULE_VERSION, versions.escalationRules());
         context.remove("editedReply");
         context.remove("editedAction");
         return context;

@@ -38,9 +38,12 @@ class RouteProposalDelegate implements JavaDelegate {
     private final ReviewSettings settings;
     private final AuditLog audit;
     private final DecisionVersions versions;
+    private final EscalationFacts facts;
 
     RouteProposalDelegate(ProposalRequests requests, ProposalStore store, ProposalJson json,
-            CustomerMessages customerMessages, ReviewSettings settings, AuditLog audit, DecisionVersions versions) {
+            CustomerMessages customerMessages, ReviewSettings settings, AuditLog audit, DecisionVersions versions,
+            EscalationFacts facts) {
+        this.facts = facts;
         this.audit = audit;
         this.versions = versions;
         this.requests = requests;
@@ -58,15 +61,17 @@ class RouteProposalDelegate implements JavaDelegate {
         Verdict verdict = Verdict.of(rows == null ? List.of() : rows, request.type());
         execution.setVariable(Vars.ESCALATE, verdict.escalate());
         String proposalId = (String) execution.getVariable(Vars.PROPOSAL_ID);
+        int ruleVersion = versions.escalationRules();
         audit.record(proposalId, AuditEventType.RULES_EVALUATED, "system", AuditLog.details(
                 "reasons", verdict.hits().stream().map(RuleHit::reason).toList(),
-                "decision", AgentProposalProcess.DECISION_KEY, "decisionVersion", versions.escalationRules(),
+                "decision", AgentProposalProcess.DECISION_KEY, "decisionVersion", ruleVersion,
                 "signals", signalScores(execution)));
         if (!verdict.escalate()) {
             return;
         }
         var signalDetails = (Map<String, String>) execution.getVariable(Vars.SIGNAL_DETAILS);
         List<Reason> reasons = ReasonDetails.explain(verdict, request, signalDetails == null ? Map.of() : signalDetails);
+        facts.record(proposalId, reasons.stream().map(Reason::code).toList(), ruleVersion, request.sourcesOrEmpty());
         RuleHit primary = verdict.primary();
         Instant now = Instant.now();
         Duration sla = Duration.ofMinutes(verdict.slaMinutes());

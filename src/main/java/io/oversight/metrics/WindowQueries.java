@@ -123,7 +123,7 @@ class WindowQueries {
     }
 
     /** A numeric aggregate as double: H2 answers NUMERIC or DECFLOAT, PostgreSQL double precision. */
-    private static Double number(ResultSet rs, String column) throws SQLException {
+    static Double number(ResultSet rs, String column) throws SQLException {
         Object value = rs.getObject(column);
         return value == null ? null : ((Number) value).doubleValue();
     }

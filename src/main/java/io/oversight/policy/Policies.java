@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,11 +26,13 @@ public class Policies {
 
     private final PolicyStore store;
     private final AuditLog audit;
+    private final ObjectProvider<ReadinessEvidence> readiness;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    Policies(PolicyStore store, AuditLog audit) {
+    Policies(PolicyStore store, AuditLog audit, ObjectProvider<ReadinessEvidence> readiness) {
         this.store = store;
         this.audit = audit;
+        this.readiness = readiness;
     }
 
     /** The policy that applies to a workflow, named after the workflow asked for. */
@@ -48,12 +51,14 @@ public class Policies {
     @Transactional
     public Policy change(String workflow, Policy.Mode mode, double qaSampleRate, String by) {
         Policy before = effective(workflow);
+        ReadinessEvidence evidence = readiness.getIfAvailable();
+        Map<String, Object> figures = evidence == null ? null : evidence.now(workflow);
         Policy after = new Policy(workflow, mode, qaSampleRate, by, Instant.now());
         store.save(after);
         cache.clear();
         audit.record(null, AuditEventType.POLICY_CHANGED, by, details("workflow", workflow,
                 "before", details("mode", before.mode().name(), "qaSampleRate", before.qaSampleRate()),
-                "after", details("mode", mode.name(), "qaSampleRate", qaSampleRate)));
+                "after", details("mode", mode.name(), "qaSampleRate", qaSampleRate), "readiness", figures));
         return after;
     }
 }

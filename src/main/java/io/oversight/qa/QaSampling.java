@@ -19,6 +19,9 @@ public class QaSampling {
     public static final String PROCESS_KEY = "post-action-qa";
     public static final String POST_ACTION_AUDIT = "POST_ACTION_AUDIT";
     public static final String BLIND_REVIEW = "BLIND_REVIEW";
+    /** Variables of a post-action audit: the rules version that approved it, and the reason QA says should have fired. */
+    public static final String RULE_VERSION = "ruleVersion";
+    public static final String MISSED_REASON = "missedReason";
 
     private final RuntimeService runtime;
     private final double agreementSampleRate;

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 class QaTaskListener {
 
     static final Set<String> VERDICTS = Set.of("OK", "SHOULD_HAVE_ESCALATED", "QUALITY_ISSUE");
+    static final String REASON_CODE = "[A-Z][A-Z0-9_]{0,49}";
     static final Set<String> BLIND_DECISIONS = Set.of("APPROVE", "EDIT", "REJECT");
 
     @EventListener(condition = "#task.eventName == 'create'")
@@ -35,6 +36,12 @@ class QaTaskListener {
         Object verdict = task.getVariable("qaVerdict");
         if (verdict == null || !VERDICTS.contains(verdict.toString())) {
             throw new NotValidException("QA refused: qaVerdict must be one of OK, QUALITY_ISSUE, SHOULD_HAVE_ESCALATED");
+        }
+        Object missed = task.getVariable(QaSampling.MISSED_REASON);
+        if (missed != null && !missed.toString().isBlank()
+                && (!"SHOULD_HAVE_ESCALATED".equals(verdict) || !missed.toString().strip().matches(REASON_CODE))) {
+            throw new NotValidException("QA refused: missedReason is a reason code such as ANGRY_CUSTOMER, "
+                    + "and only with SHOULD_HAVE_ESCALATED");
         }
         Object comment = task.getVariable("reviewComment");
         if (!"OK".equals(verdict) && (comment == null || comment.toString().isBlank())) {

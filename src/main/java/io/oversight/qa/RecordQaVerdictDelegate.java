@@ -35,12 +35,22 @@ class RecordQaVerdictDelegate implements JavaDelegate {
         String reviewer = current == null ? "unknown" : current.getUserId();
         String verdict = QaSampling.BLIND_REVIEW.equals(kind) ? null : (String) execution.getVariable("qaVerdict");
         String blind = QaSampling.BLIND_REVIEW.equals(kind) ? (String) execution.getVariable("blindDecision") : null;
+        String missedReason = "SHOULD_HAVE_ESCALATED".equals(verdict) ? missedReason(execution) : null;
+        Object ruleVersion = execution.getVariable(QaSampling.RULE_VERSION);
         jdbc.sql("""
                 update ovs_proposal set qa_kind = :kind, qa_verdict = :verdict, blind_decision = :blind,
-                  qa_by = :by, qa_at = :at where id = :id""")
+                  qa_by = :by, qa_at = :at, qa_missed_reason = :missedReason, qa_rule_version = :ruleVersion
+                where id = :id""")
                 .param("kind", kind).param("verdict", verdict).param("blind", blind).param("by", reviewer)
+                .param("missedReason", missedReason)
+                .param("ruleVersion", ruleVersion instanceof Number n ? n.intValue() : null)
                 .param("at", OffsetDateTime.now(ZoneOffset.UTC)).param("id", proposalId).update();
         audit.record(proposalId, AuditEventType.QA_REVIEWED, reviewer, details("kind", kind, "verdict", verdict,
-                "blindDecision", blind, "comment", execution.getVariable("reviewComment")));
+                "blindDecision", blind, "missedReason", missedReason, "comment", execution.getVariable("reviewComment")));
+    }
+
+    private static String missedReason(DelegateExecution execution) {
+        Object reason = execution.getVariable(QaSampling.MISSED_REASON);
+        return reason == null || reason.toString().isBlank() ? null : reason.toString().strip();
     }
 }

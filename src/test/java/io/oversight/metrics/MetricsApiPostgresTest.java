@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "camunda.bpm.metrics.db-reporter-activate=false"})
 @AutoConfigureObservability(tracing = false)
 @DirtiesContext
-class MetricsApiPostgresTest extends MetricsContract {
+class MetricsApiPostgresTest extends OwnerAnalysisContract {
 
     private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
     private static final String DATABASE = "oversight_metrics_" + ProcessHandle.current().pid() + "_" + System.nanoTime();

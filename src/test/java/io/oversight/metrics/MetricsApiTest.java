@@ -14,4 +14,4 @@ import org.springframework.boot.test.context.SpringBootTest;
         "camunda.bpm.job-execution.enabled=false",
         "oversight.review.agreement-sample-rate=1.0"})
 @AutoConfigureObservability(tracing = false)
-class MetricsApiTest extends MetricsContract {}
+class MetricsApiTest extends OwnerAnalysisContract {}

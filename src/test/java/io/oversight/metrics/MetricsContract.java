@@ -161,7 +161,7 @@ abstract class MetricsContract {
     }
 
     /** A workflow of its own whose automatic approvals are all audited (qaSampleRate 1.0), set by lena. */
-    private String sampledWorkflow() {
+    String sampledWorkflow() {
         String workflow = "metrics-" + UUID.randomUUID().toString().substring(0, 8);
         ApiClient.Response policy = api.send("PUT", "/api/v1/policies/" + workflow,
                 "{\"mode\": \"EXCEPTIONS_ONLY\", \"qaSampleRate\": 1.0}", ApiClient.basic("lena"));

@@ -39,8 +39,13 @@ final class ScriptedWeek {
         String[] verdicts = {"OK", "SHOULD_HAVE_ESCALATED", "QUALITY_ISSUE"};
         for (String verdict : verdicts) {
             String id = traffic.routine(qaWorkflow);
-            traffic.qa(id, verdict.equals("OK") ? Map.of("qaVerdict", verdict)
-                    : Map.of("qaVerdict", verdict, "reviewComment", "found in the audit"));
+            traffic.qa(id, switch (verdict) {
+                case "OK" -> Map.of("qaVerdict", verdict);
+                // QA names the reason that should have fired: counted as missedByQa of ANGRY_CUSTOMER
+                case "SHOULD_HAVE_ESCALATED" -> Map.of("qaVerdict", verdict, "reviewComment", "found in the audit",
+                        "missedReason", "ANGRY_CUSTOMER");
+                default -> Map.of("qaVerdict", verdict, "reviewComment", "found in the audit");
+            });
             Instant created = next();
             traffic.times(id, created, created, null);
             traffic.qaAt(id, created.plus(Duration.ofHours(1)));

@@ -54,6 +54,8 @@ final class Traffic {
             runtime.deleteProcessInstances(instances, "metrics test reset", true, true);
         }
         jdbc.sql("delete from ovs_webhook_delivery").update();
+        jdbc.sql("delete from ovs_proposal_reason").update();
+        jdbc.sql("delete from ovs_proposal_source").update();
         jdbc.sql("delete from ovs_proposal").update();
     }
 
