@@ -61,22 +61,19 @@ need wrk || apt_install wrk
 need jq || apt_install jq
 need psql || apt_install postgresql-client
 need curl || apt_install curl
-need javac || { echo "bench: a JDK 17 (javac, jar, jcmd) is needed" >&2; exit 1; }
+need jcmd || { echo "bench: a JDK 17 (java, jcmd) is needed" >&2; exit 1; }
 
-# ---------------------------------------------------------------- the jar and the bench-only loader
+# ---------------------------------------------------------------- the jar and the bench-only code
+# The build compiles bench/src/main (loader, baseline models, the bench profile) into
+# target/bench-classes beside the product jar, which holds none of it (ProductJarIT).
 JAR=${BENCH_JAR:-$(ls "$ROOT"/target/oversight-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)}
-if [ -z "$JAR" ] || [ ! -f "$JAR" ]; then
-  log "no jar in target/: ./mvnw -q -DskipTests package"
+CLASSES=${BENCH_CLASSES:-$ROOT/target/bench-classes}
+if [ -z "$JAR" ] || [ ! -f "$JAR" ] || [ ! -d "$CLASSES/io/oversight/bench" ]; then
+  log "no jar or bench classes in target/: ./mvnw -q -DskipTests package"
   ./mvnw -q -DskipTests package
   JAR=$(ls "$ROOT"/target/oversight-*.jar | grep -v '\.original$' | head -1)
 fi
-log "jar $JAR"
-EXTRACT="$OUT/jar"; CLASSES="$OUT/bench-classes"
-mkdir -p "$EXTRACT" "$CLASSES"
-(cd "$EXTRACT" && jar xf "$JAR" BOOT-INF/classes BOOT-INF/lib)
-javac -nowarn -parameters -proc:none -d "$CLASSES" -cp "$EXTRACT/BOOT-INF/classes:$EXTRACT/BOOT-INF/lib/*" \
-  $(find "$ROOT/bench/java" -name '*.java')
-rm -rf "$EXTRACT"
+log "jar $JAR, bench classes $CLASSES"
 
 # ---------------------------------------------------------------- PostgreSQL: fresh database
 if ! pg_isready -h "$PGHOST" -p "$PGPORT" -q; then
