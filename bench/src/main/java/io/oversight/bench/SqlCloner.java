@@ -53,6 +53,10 @@ final class SqlCloner {
             "act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst", "act_hi_detail",
             "act_hi_identitylink");
 
+    /** Columns whose text may hold the proposal id inside a longer value (variable values, the proposal's JSON). */
+    private static final Set<String> TEXTS = Set.of("text_", "text2_", "description_", "body", "review", "reasons",
+            "outcome", "customer_message");
+
     private final JdbcTemplate jdbc;
     private final String processInstanceId;
     private final String proposalId;
@@ -96,10 +100,15 @@ final class SqlCloner {
             names.add(name);
             values.add(expression(name, type, run, spacing));
         }
-        String idArray = ids.stream().map(SqlCloner::literal).collect(Collectors.joining(",", "array[", "]::text[]"));
-        return "with ids(a) as (select " + idArray + ") insert into " + table + " (" + String.join(", ", names) + ")"
-                + " select " + String.join(", ", values) + " from " + table + " t, ids, generate_series(" + from + ", "
-                + (from + count - 1) + ") g where " + where(table);
+        return "with ids(m) as (select " + literal(idObject()) + "::jsonb) insert into " + table + " ("
+                + String.join(", ", names) + ") select " + String.join(", ", values) + " from " + table
+                + " t, ids, generate_series(" + from + ", " + (from + count - 1) + ") g where " + where(table);
+    }
+
+    /** The template's identifiers as the keys of a JSON object: a key lookup per column value, not a scan of a list. */
+    private String idObject() {
+        return ids.stream().map(id -> "\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\":1")
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private String where(String table) {
@@ -112,8 +121,9 @@ final class SqlCloner {
         String c = "t." + column;
         String mapped = "md5(" + c + " || ':" + run + ":' || g)::uuid::text";
         return switch (type) {
-            case "character varying", "text" -> "case when " + c + " = any(ids.a) then " + mapped + " else replace(" + c
-                    + ", " + literal(proposalId) + ", md5(" + literal(proposalId) + " || ':" + run + ":' || g)::uuid::text) end";
+            case "character varying", "text" -> "case when jsonb_exists(ids.m, " + c + ") then " + mapped + " else "
+                    + (TEXTS.contains(column) ? "replace(" + c + ", " + literal(proposalId) + ", md5(" + literal(proposalId)
+                            + " || ':" + run + ":' || g)::uuid::text)" : c) + " end";
             case "timestamp without time zone", "timestamp with time zone" -> c + " - make_interval(secs => g * " + spacing + ")";
             case "bigint" -> column.equals("created_ms") ? c + " - (g * " + (long) (spacing * 1000) + ")::bigint" : c;
             default -> c;
