@@ -74,6 +74,7 @@ class BenchFillController {
     private static final Logger log = LoggerFactory.getLogger(BenchFillController.class);
     private static final String AGENT = "demo-agent";
     private static final String PROCESS = "agent-proposal";
+    private static final int CHUNK = 2000;
 
     private final ProposalService proposals;
     private final TransactionTemplate transaction;
@@ -106,14 +107,21 @@ class BenchFillController {
             @RequestParam(defaultValue = "2") int threads, @RequestParam(defaultValue = "100") int batch,
             @RequestParam(defaultValue = "clone") String mode,
             @RequestParam(defaultValue = "xor_back_to_review") String startActivity,
+            @RequestParam(defaultValue = "2") double spacingSeconds,
             @RequestBody JsonNode template) {
         if (running.get()) {
             return ResponseEntity.status(409).body(status());
         }
-        if (!mode.equals("clone") && !mode.equals("submit")) {
-            return ResponseEntity.badRequest().body(Map.of("error", "mode is clone or submit"));
+        if (!mode.equals("clone") && !mode.equals("submit") && !mode.equals("sql")) {
+            return ResponseEntity.badRequest().body(Map.of("error", "mode is clone, submit or sql"));
         }
         String run = Long.toString(System.currentTimeMillis(), 36);
+        if (mode.equals("sql")) {
+            return startSql(count, template, run, spacingSeconds);
+        }
+        if (template.isArray()) {
+            return ResponseEntity.badRequest().body(Map.of("error", "modes clone and submit take one template"));
+        }
         Worker worker = mode.equals("submit") ? submitter(template, run) : cloner(template, run, startActivity);
         running.set(true);
         stop.set(false);
@@ -160,6 +168,72 @@ class BenchFillController {
         }
         pool.shutdown();
         return ResponseEntity.accepted().body(status());
+    }
+
+    /**
+     * Mode sql: each template (one body or an array of bodies, e.g. one per queue) is submitted once
+     * through the product, then copied inside PostgreSQL ({@link SqlCloner}); the copies are shared
+     * evenly between the templates, in chunks of {@code CHUNK} copies per template and transaction.
+     */
+    private ResponseEntity<Map<String, Object>> startSql(int count, JsonNode body, String run, double spacingSeconds) {
+        List<JsonNode> bodies = new java.util.ArrayList<>();
+        if (body.isArray()) {
+            body.forEach(bodies::add);
+        } else {
+            bodies.add(body);
+        }
+        List<SqlCloner> templates = new java.util.ArrayList<>();
+        for (int t = 0; t < bodies.size(); t++) {
+            ObjectNode copy = bodies.get(t).deepCopy();
+            copy.put("idempotencyKey", "bench-fill-" + run + "-template-" + t);
+            ProposalDocument first = proposals.submit(AGENT, mapper.convertValue(copy, ProposalRequest.class), copy).document();
+            if (!first.escalated()) {
+                return ResponseEntity.badRequest().body(Map.of("error", "template " + t + " was not escalated: " + first.status()));
+            }
+            ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(first.id())
+                    .processDefinitionKey(PROCESS).singleResult();
+            templates.add(new SqlCloner(jdbc, instance.getId(), first.id(), first.idempotencyKey()));
+        }
+        running.set(true);
+        stop.set(false);
+        created.set(templates.size());
+        escalated.set(templates.size());
+        error.set(null);
+        this.mode = "sql";
+        target = count;
+        startedAt = System.nanoTime();
+        finishedAt = 0;
+        int copies = Math.max(0, count - templates.size());
+        Thread worker = new Thread(() -> {
+            try {
+                int[] next = new int[templates.size()];
+                int remaining = copies;
+                while (remaining > 0 && !stop.get()) {
+                    for (int t = 0; t < templates.size() && remaining > 0; t++) {
+                        int n = Math.min(CHUNK, Math.min(remaining, (copies + templates.size() - 1) / templates.size()));
+                        SqlCloner template = templates.get(t);
+                        int from = next[t] + 1;
+                        transaction.executeWithoutResult(tx -> template.copy(run, from, n, spacingSeconds));
+                        next[t] += n;
+                        remaining -= n;
+                        created.addAndGet(n);
+                        escalated.addAndGet(n);
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.error("bench fill (sql) failed", e);
+                error.compareAndSet(null, e.toString());
+            } finally {
+                finishedAt = System.nanoTime();
+                running.set(false);
+                log.info("bench fill finished: {}", status());
+            }
+        }, "bench-fill-sql");
+        worker.start();
+        Map<String, Object> status = status();
+        status.put("templates", templates.stream().map(c -> Map.of("processInstanceId", c.processInstanceId(),
+                "proposalId", c.proposalId(), "idempotencyKey", c.idempotencyKey(), "run", run)).toList());
+        return ResponseEntity.accepted().body(status);
     }
 
     @GetMapping
