@@ -20,10 +20,12 @@ class ProposalRequestReader {
 
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final CallbackUrlCheck callbackUrls;
 
-    ProposalRequestReader(ObjectMapper mapper, Validator validator) {
+    ProposalRequestReader(ObjectMapper mapper, Validator validator, CallbackUrlCheck callbackUrls) {
         this.mapper = mapper;
         this.validator = validator;
+        this.callbackUrls = callbackUrls;
     }
 
     ProposalRequest read(JsonNode body) {
@@ -36,6 +38,10 @@ class ProposalRequestReader {
             problems.add(new FieldProblem(fieldName(v.getPropertyPath().toString()), v.getMessage()));
         }
         problems.addAll(typeRules(request));
+        if (request.callbackUrl() != null && problems.stream().noneMatch(p -> p.field().equals("callbackUrl"))) {
+            callbackUrls.refusal(request.callbackUrl())
+                    .ifPresent(refusal -> problems.add(new FieldProblem("callbackUrl", refusal)));
+        }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(FieldProblem::field));
             throw new InvalidRequestException(problems);
@@ -64,20 +70,7 @@ class ProposalRequestReader {
         if (r.type() == ProposalType.ACTION && r.action() == null) {
             problems.add(new FieldProblem("action", "is required for an ACTION"));
         }
-        if (r.callbackUrl() != null && !isHttpUrl(r.callbackUrl())) {
-            problems.add(new FieldProblem("callbackUrl", "must be an absolute http or https URL"));
-        }
         return problems;
-    }
-
-    private static boolean isHttpUrl(String text) {
-        try {
-            java.net.URI uri = new java.net.URI(text);
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 
     /** Bean validation paths look like {@code conversation.messages[0].text}; keep them, minus container noise. */
