@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * One attempt at one delivery: claim it, send it, record the result. A failed attempt is retried
- * with exponential backoff until the attempts run out and the delivery is DEAD. Nothing is sent
- * without a signing secret.
+ * with exponential backoff until the attempts run out and the delivery is DEAD. A callback whose
+ * host may not be called (its address is checked again at every attempt) is DEAD at once: retrying
+ * a refused address only knocks on it again. Nothing is sent without a signing secret.
  */
 @Component
 class WebhookDeliverer {
@@ -24,6 +25,7 @@ class WebhookDeliverer {
     private final Counter delivered;
     private final Counter failed;
     private final Counter dead;
+    private final Counter refused;
 
     WebhookDeliverer(WebhookOutbox outbox, WebhookSender sender, WebhookProperties properties, MeterRegistry meters) {
         this.outbox = outbox;
@@ -35,6 +37,8 @@ class WebhookDeliverer {
                 .description("Webhook attempts that failed (each retry counts)").register(meters);
         this.dead = Counter.builder("oversight.webhooks.dead")
                 .description("Webhook deliveries given up after the last attempt").register(meters);
+        this.refused = Counter.builder("oversight.webhooks.refused")
+                .description("Webhook deliveries refused because the callback host may not be called").register(meters);
     }
 
     /**
@@ -59,6 +63,14 @@ class WebhookDeliverer {
             return outbox.nextPending(delivery.proposalId());
         }
         failed.increment();
+        if (result.refused()) {
+            record(outbox.dead(claim.get(), attempts, result.error()), delivery);
+            refused.increment();
+            dead.increment();
+            log.warn("Webhook {} for proposal {} to {} is DEAD: {}", delivery.id(), delivery.proposalId(),
+                    delivery.url(), result.error());
+            return outbox.nextPending(delivery.proposalId());
+        }
         if (attempts >= properties.maxAttempts()) {
             record(outbox.dead(claim.get(), attempts, result.error()), delivery);
             dead.increment();

@@ -1,6 +1,7 @@
 package io.oversight.notify;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval   how often each node looks for due deliveries
  * @param connectTimeout  TCP connect timeout of one attempt
  * @param requestTimeout  time an agent has to answer one attempt
+ * @param allowedHosts    callback hosts that may be at loopback, link-local, private or metadata
+ *                        addresses (exact names or IP literals, or {@code *.suffix}); none by default
  */
 @ConfigurationProperties("oversight.webhooks")
 record WebhookProperties(
@@ -26,7 +29,8 @@ record WebhookProperties(
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("1s") Duration sweepInterval,
         @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("5s") Duration requestTimeout) {
+        @DefaultValue("5s") Duration requestTimeout,
+        @DefaultValue List<String> allowedHosts) {
 
     /** Long enough to cover one whole attempt, so a claim only lapses when its node is gone. */
     private static final Duration CLAIM_MARGIN = Duration.ofSeconds(30);
@@ -35,6 +39,7 @@ record WebhookProperties(
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("oversight.webhooks.max-attempts must be at least 1");
         }
+        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
     }
 
     boolean canSign() {

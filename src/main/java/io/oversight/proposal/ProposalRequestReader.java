@@ -20,16 +20,22 @@ public class ProposalRequestReader {
 
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final CallbackUrlCheck callbackUrls;
 
-    ProposalRequestReader(ObjectMapper mapper, Validator validator) {
+    ProposalRequestReader(ObjectMapper mapper, Validator validator, CallbackUrlCheck callbackUrls) {
         this.mapper = mapper;
         this.validator = validator;
+        this.callbackUrls = callbackUrls;
     }
 
     public ProposalRequest read(JsonNode body) {
         ProposalRequest request = bind(body, ProposalRequest.class);
         List<FieldProblem> problems = violations(request);
         problems.addAll(typeRules(request));
+        if (request.callbackUrl() != null && problems.stream().noneMatch(p -> p.field().equals("callbackUrl"))) {
+            callbackUrls.refusal(request.callbackUrl())
+                    .ifPresent(refusal -> problems.add(new FieldProblem("callbackUrl", refusal)));
+        }
         failOn(problems);
         return request;
     }
@@ -114,16 +120,6 @@ public class ProposalRequestReader {
             problems.add(new FieldProblem("callbackUrl", "must be an absolute http or https URL"));
         }
         return problems;
-    }
-
-    private static boolean isHttpUrl(String text) {
-        try {
-            java.net.URI uri = new java.net.URI(text);
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 
     /** Bean validation paths look like {@code conversation.messages[0].text}; keep them, minus container noise. */

@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,8 @@ final class CallbackReceiver implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** One request as it arrived; {@code body} is the exact bytes, as UTF-8. */
-    record Received(String deliveryId, String event, String signature, String contentType, String body) {
+    record Received(String deliveryId, String event, String timestamp, String signature, String contentType,
+            String body) {
 
         JsonNode json() {
             try {
@@ -44,12 +47,30 @@ final class CallbackReceiver implements AutoCloseable {
             return json().path("status").asText();
         }
 
-        /** Verifies the signature as an agent would, independently of the product's code. */
+        /** Verifies the delivery as the README tells an agent to, independently of the product's code. */
         boolean signedWith(String secret) {
+            return signedWith(secret, Instant.now());
+        }
+
+        /**
+         * The HMAC-SHA256 of {@code "<timestamp>.<body>"} matches (compared in constant time), and the
+         * timestamp is at most five minutes away from {@code now}.
+         */
+        boolean signedWith(String secret, Instant now) {
+            long sentAt;
+            try {
+                sentAt = Long.parseLong(String.valueOf(timestamp));
+            } catch (NumberFormatException e) {
+                return false;
+            }
+            if (Math.abs(now.getEpochSecond() - sentAt) > MAX_AGE.toSeconds()) {
+                return false;
+            }
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-                String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+                byte[] signed = (sentAt + "." + body).getBytes(StandardCharsets.UTF_8);
+                String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(signed));
                 return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                         String.valueOf(signature).getBytes(StandardCharsets.UTF_8));
             } catch (GeneralSecurityException e) {
@@ -57,6 +78,9 @@ final class CallbackReceiver implements AutoCloseable {
             }
         }
     }
+
+    /** A receiver rejects deliveries older than this (README, CONTRACT §3). */
+    static final Duration MAX_AGE = Duration.ofMinutes(5);
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -107,7 +131,8 @@ final class CallbackReceiver implements AutoCloseable {
             var headers = exchange.getRequestHeaders();
             String deliveryId = headers.getFirst("X-Oversight-Delivery");
             received.add(new Received(deliveryId, headers.getFirst("X-Oversight-Event"),
-                    headers.getFirst("X-Oversight-Signature"), headers.getFirst("Content-Type"), body));
+                    headers.getFirst("X-Oversight-Timestamp"), headers.getFirst("X-Oversight-Signature"),
+                    headers.getFirst("Content-Type"), body));
             int attempt = attemptsPerDelivery.computeIfAbsent(String.valueOf(deliveryId), id -> new AtomicInteger())
                     .incrementAndGet();
             if (holdMillis > 0) {

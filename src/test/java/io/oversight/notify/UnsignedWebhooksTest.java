@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class UnsignedWebhooksTest {
 
     private final WebhookProperties unsigned = new WebhookProperties(true, "", 8, Duration.ofSeconds(1),
-            Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5));
+            Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), List.of());
 
     /** An outbox that fails the test when it is asked for work. */
     private final WebhookOutbox untouchable = new WebhookOutbox(null) {
@@ -30,14 +30,14 @@ class UnsignedWebhooksTest {
 
     @Test
     void anAttemptWithoutASecretLeavesTheDeliveryAlone() {
-        var deliverer = new WebhookDeliverer(untouchable, new WebhookSender(unsigned), unsigned, new SimpleMeterRegistry());
+        var deliverer = new WebhookDeliverer(untouchable, new WebhookSender(unsigned, new CallbackAddressPolicy(unsigned, new HostResolver.Platform())), unsigned, new SimpleMeterRegistry());
 
         assertThat(deliverer.attempt("some-delivery")).isEmpty();
     }
 
     @Test
     void theSweeperDoesNotLookForWorkWithoutASecret() throws Exception {
-        var deliverer = new WebhookDeliverer(untouchable, new WebhookSender(unsigned), unsigned, new SimpleMeterRegistry());
+        var deliverer = new WebhookDeliverer(untouchable, new WebhookSender(unsigned, new CallbackAddressPolicy(unsigned, new HostResolver.Platform())), unsigned, new SimpleMeterRegistry());
         var dispatcher = new WebhookDispatcher(deliverer, untouchable, unsigned);
         try {
             dispatcher.sweep();

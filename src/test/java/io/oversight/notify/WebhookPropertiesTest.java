@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WebhookPropertiesTest {
 
     private static WebhookProperties with(String secret, Duration initial, Duration max) {
         return new WebhookProperties(true, secret, 8, initial, max, Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), List.of());
     }
 
     @Test
@@ -43,7 +44,7 @@ class WebhookPropertiesTest {
     @Test
     void atLeastOneAttempt() {
         assertThatThrownBy(() -> new WebhookProperties(true, "s", 0, Duration.ofSeconds(1), Duration.ofMinutes(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5)))
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -11,7 +12,7 @@ class WebhookSecretCheckTest {
 
     private static WebhookProperties secret(String secret) {
         return new WebhookProperties(true, secret, 8, Duration.ofSeconds(1), Duration.ofMinutes(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5));
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), List.of());
     }
 
     private static MockEnvironment profile(String profile) {

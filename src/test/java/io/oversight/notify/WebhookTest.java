@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Like {@code OversightTest}, plus a webhook secret and quick retries. Its own in-memory database,
+ * Like {@code OversightTest}, plus a webhook secret, quick retries and 127.0.0.1 (only) allow-listed. Its own in-memory database,
  * so the sweepers of other cached test contexts never touch these deliveries.
  */
 @Target(ElementType.TYPE)
@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "oversight.action-worker.enabled=false",
         "camunda.bpm.job-execution.enabled=false",
         "oversight.webhooks.signing-secret=" + WebhookTest.SECRET,
+        // the receivers of these tests listen on 127.0.0.1, which is refused unless allow-listed
+        "oversight.webhooks.allowed-hosts=127.0.0.1",
         "oversight.webhooks.max-attempts=4",
         "oversight.webhooks.initial-backoff=20ms",
         "oversight.webhooks.max-backoff=100ms",
