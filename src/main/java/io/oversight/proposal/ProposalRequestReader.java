@@ -116,9 +116,6 @@ public class ProposalRequestReader {
             problems.add(new FieldProblem("action.parameters",
                     "must be at most " + ProposalRequest.MAX_FREE_JSON_CHARS + " characters as JSON"));
         }
-        if (r.callbackUrl() != null && !isHttpUrl(r.callbackUrl())) {
-            problems.add(new FieldProblem("callbackUrl", "must be an absolute http or https URL"));
-        }
         return problems;
     }
 
