@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@code /api/v1/audit/verify} and {@code /api/v1/audit/export} over HTTP, for the oversight owners only. */
 @OversightTest
@@ -28,6 +29,7 @@ class AuditLedgerApiTest {
     @LocalServerPort int port;
     @Autowired AuditLog audit;
     @Autowired LedgerKeys keys;
+    @Autowired JdbcClient jdbc;
     ApiClient api;
 
     @BeforeEach
@@ -48,6 +50,34 @@ class AuditLedgerApiTest {
         assertThat(body.get("entries").asLong()).isPositive();
         assertThat(body.has("firstBrokenEntry")).isTrue();
         assertThat(body.get("firstBrokenEntry").isNull()).isTrue();
+    }
+
+    @Test
+    void aRowRewrittenWithAPlainSha256IsNamedOverHttp() {
+        String proposal = UUID.randomUUID().toString();
+        audit.record(proposal, AuditEventType.DECIDED, "lena", Map.of("decision", "REJECT"));
+        LedgerEntry entry = jdbc.sql("select " + LedgerEntry.COLUMNS + " from ovs_audit_event where proposal_id = ?")
+                .param(proposal).query(LedgerEntry::read).single();
+        var forged = new LedgerEntry(entry.id(), entry.shard(), entry.seq(), proposal, entry.occurredAt(), entry.type(),
+                entry.actor(), "{\"decision\":\"APPROVE\"}", entry.prevHash(), null, entry.keyId());
+        String plain = LedgerHash.unkeyed(forged);
+
+        jdbc.sql("update ovs_audit_event set details = ?, hash = ? where id = ?").params(forged.details(), plain, entry.id())
+                .update();
+        JsonNode body;
+        try {
+            body = api.get("/api/v1/audit/verify", ApiClient.basic("quinn")).json();
+        } finally {
+            jdbc.sql("update ovs_audit_event set details = ?, hash = ? where id = ?")
+                    .params(entry.details(), entry.hash(), entry.id()).update();
+        }
+
+        assertThat(body.get("valid").asBoolean()).isFalse();
+        assertThat(body.get("firstBrokenEntry").get("id").asLong()).isEqualTo(entry.id());
+        assertThat(body.get("firstBrokenEntry").get("shard").asInt()).isEqualTo(entry.shard());
+        assertThat(body.get("firstBrokenEntry").get("seq").asLong()).isEqualTo(entry.seq());
+        assertThat(body.get("firstBrokenEntry").get("reason").asText()).isEqualTo("hash mismatch");
+        assertThat(api.get("/api/v1/audit/verify", ApiClient.basic("quinn")).json().get("valid").asBoolean()).isTrue();
     }
 
     @Test

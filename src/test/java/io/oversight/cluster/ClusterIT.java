@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oversight.support.ApiClient;
 import io.oversight.support.ApiClient.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +57,8 @@ class ClusterIT {
         database = TestDatabase.createFresh("cluster");
         cluster = new Cluster();
         List<AppNode> nodes = cluster.start(AppNode.demoOnPostgres(database.url(), database.user(), database.password())
-                .with("--oversight.review.sla-warning-share=0.003"), "cluster-a", "cluster-b");
+                .with("--oversight.review.sla-warning-share=0.003", "--oversight.audit.checkpoint-interval=2s"),
+                "cluster-a", "cluster-b");
         nodeA = nodes.get(0);
         nodeB = nodes.get(1);
         log.info("Cluster up: {} and {}", nodeA, nodeB);
@@ -168,6 +174,32 @@ class ClusterIT {
             assertThat(decided.status()).as("decision on %s answered %s", id, decided.body()).isEqualTo(204);
             assertThat(b.status(id)).isEqualTo("APPROVED");
         });
+    }
+
+    @Test
+    @Order(4)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void theLedgerBothNodesWroteVerifiesAgainstTheCheckpointFileBothNodesShare() throws Exception {
+        await("a checkpoint after the last decisions").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonNode verification = nodeB.api().get("/api/v1/audit/verify", ApiClient.basic("quinn")).json();
+                    assertThat(verification.get("valid").asBoolean()).as("%s", verification).isTrue();
+                    assertThat(verification.get("entries").asLong()).isPositive();
+                    assertThat(verification.get("checkpoints").get("latest").isNull()).isFalse();
+                });
+        String ledger = database.jdbc().sql("select setting_value from ovs_ledger_setting where name = 'ledger-id'")
+                .query(String.class).single();
+        // both nodes run in target/cluster and use the default ./data/ledger-checkpoints.jsonl
+        Path file = Path.of(System.getProperty("oversight.jar")).getParent().resolve("cluster/data/ledger-checkpoints.jsonl");
+        ObjectMapper json = new ObjectMapper();
+        Set<String> writers = new HashSet<>();
+        for (String line : Files.readAllLines(file)) {
+            JsonNode checkpoint = json.readTree(line);
+            if (ledger.equals(checkpoint.get("ledger").asText())) {
+                writers.add(checkpoint.get("node").asText());
+            }
+        }
+        assertThat(writers).as("nodes that checkpointed this ledger").hasSize(2);
     }
 
     /**
