@@ -60,7 +60,34 @@ final class Operations {
             Map.entry("POST /api/v1/rules/replay", new Doc("Backtest a candidate escalationRules table",
                     "How the past proposals of the window would have gone; nothing live changes. support-leads or "
                             + "camunda-admin.",
-                    Caller.PERSON, List.of(400, 401, 403), List.of("replay-request"), null, false)));
+                    Caller.PERSON, List.of(400, 401, 403), List.of("replay-request"), null, false)),
+            // the owner's analysis (CONTRACT §3)
+            Map.entry("GET /api/v1/metrics/reasons", new Doc("Oversight quality per reason code",
+                    "Escalations, decisions, override and false-escalation rates, approval times and QA misses per "
+                            + "reason over the window. support-leads, qa or camunda-admin.",
+                    Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
+            Map.entry("GET /api/v1/metrics/sources", new Doc("Retrieved sources by how often people overrode them",
+                    "Per source cited by decided escalations, worst first. support-leads, qa or camunda-admin.",
+                    Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
+            Map.entry("GET /api/v1/metrics/series", new Doc("Oversight quality as a time series",
+                    "Per hour, day or week, empty buckets included. support-leads, qa or camunda-admin.",
+                    Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
+            Map.entry("GET /api/v1/policies/{workflow}/readiness", new Doc("Is a workflow ready for sampled QA?",
+                    "Override rate with its Wilson 95 % upper bound and a recommendation. support-leads, qa or "
+                            + "camunda-admin.",
+                    Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
+            Map.entry("GET /api/v1/feedback/examples", new Doc("Labelled examples from reviewer verdicts and QA",
+                    "JSON Lines. support-leads, qa or camunda-admin.",
+                    Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
+            // agent keys at run time (camunda-admin)
+            Map.entry("GET /api/v1/agent-keys", new Doc("The agent keys (hashes only)",
+                    "camunda-admin.", Caller.PERSON, List.of(401, 403), List.of(), null, false)),
+            Map.entry("POST /api/v1/agent-keys", new Doc("Register an agent key by its SHA-256",
+                    "Never send the key itself. camunda-admin.", Caller.PERSON, List.of(400, 401, 403, 415), List.of(),
+                    null, false)),
+            Map.entry("DELETE /api/v1/agent-keys/{sha256}", new Doc("Revoke an agent key for good",
+                    "Every node refuses it within the lookup cache time. camunda-admin.", Caller.PERSON,
+                    List.of(400, 401, 403, 404), List.of(), null, false)));
 
     private Operations() {}
 }
