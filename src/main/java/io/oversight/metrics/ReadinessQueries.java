@@ -4,6 +4,7 @@ import static io.oversight.metrics.WindowQueries.HUMAN;
 import static io.oversight.metrics.WindowQueries.bounds;
 
 import io.oversight.qa.QaSampling;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +18,15 @@ class ReadinessQueries {
 
     ReadinessQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Workflows with proposals created in the window, or a policy of their own, by name. */
+    List<String> workflows(MetricsWindow window) {
+        return jdbc.sql("""
+                select workflow from ovs_proposal where created_at >= :from and created_at < :to group by workflow
+                union select workflow from ovs_policy where workflow <> 'default'
+                order by workflow""")
+                .params(bounds(window)).query(String.class).list();
     }
 
     Figures of(String workflow, MetricsWindow window) {

@@ -8,6 +8,7 @@ import io.oversight.policy.ReadinessEvidence;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -71,6 +72,12 @@ class WorkflowReadiness implements ReadinessEvidence {
         return new Readiness(workflow, policy.mode().name(), policy.qaSampleRate(), window.from(), window.to(),
                 f.decisions(), f.overrides(), Ratios.rate(f.overrides(), f.decisions()), upper, f.audits(), f.missed(),
                 missedRate, thresholds.minDecisions(), thresholds.maxOverrideRate(), recommendation, suggested, reason);
+    }
+
+    /** Every workflow with proposals in the window or a policy of its own. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<Readiness> judgeAll(MetricsWindow window, Thresholds thresholds) {
+        return queries.workflows(window).stream().map(workflow -> judge(workflow, window, thresholds)).toList();
     }
 
     /** Over the default window ending now with the default thresholds, for the POLICY_CHANGED event. */

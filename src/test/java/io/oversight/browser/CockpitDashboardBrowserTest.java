@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -135,10 +136,63 @@ class CockpitDashboardBrowserTest {
             }
         });
         assertThat(shown.get("proposals").asLong()).as("the traffic of this test is in the window").isGreaterThanOrEqualTo(3);
-        List.of("escalationRate", "overrideRate", "falseEscalationRate", "missedEscalationRate", "approvalTimeSeconds.p50")
-                .forEach(series -> assertThat(page.locator("figure[data-series='" + series + "'] rect.ovs-bar").count())
-                        .as("a bar per day: %s", series).isEqualTo(7));
         assertThat(dialogs).isEmpty();
+    }
+
+    /**
+     * The owner's page: Chart.js charts (served by the application) whose points are the series API's, the
+     * per-reason, worst-source and readiness tables as the API answers them — and a source title full of markup
+     * shown as text, with no script of it run.
+     */
+    @Test
+    void theOwnersPageDrawsTheSeriesAndTablesOfTheApiAndRunsNoCustomerScript() throws IOException {
+        someTraffic();
+        for (int i = 0; i < 3; i++) {
+            ObjectNode body = ApiClient.freshExample("angry-customer");
+            body.putArray("sources").addObject().put("title", EVIL);
+            decide(api.submit(body).json().path("id").asText(), "EDIT");
+        }
+        List<String> fetched = new CopyOnWriteArrayList<>();
+        page.onRequest(request -> fetched.add(request.url()));
+
+        page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/");
+        logIn("admin");
+        Locator dashboard = page.locator("section.ovs-dashboard");
+        PlaywrightAssertions.assertThat(dashboard).hasAttribute("data-state", "ready");
+        page.screenshot(new Page.ScreenshotOptions().setPath(ARTIFACTS.resolve("cockpit-owner.png")).setFullPage(true));
+        String window = "from=" + dashboard.getAttribute("data-window-from") + "&to=" + dashboard.getAttribute("data-window-to");
+
+        JsonNode points = owner("/api/v1/metrics/series?bucket=day&" + window).path("points");
+        JsonNode drawn = MAPPER.valueToTree(page.evaluate("() => Object.fromEntries(Array.from("
+                + "document.querySelectorAll('canvas[data-chart]')).map(c => [c.getAttribute('data-chart'), "
+                + "Object.fromEntries(Chart.getChart(c).data.datasets.map(d => [d.label, d.data]))]))"));
+        assertThat(points).hasSize(7);
+        assertDrawn(drawn.path("rates").path("Escalation rate"), points, "/escalationRate");
+        assertDrawn(drawn.path("rates").path("Override rate"), points, "/overrideRate");
+        assertDrawn(drawn.path("rates").path("False escalation rate"), points, "/falseEscalationRate");
+        assertDrawn(drawn.path("rates").path("Missed escalation rate"), points, "/missedEscalationRate");
+        assertDrawn(drawn.path("approval").path("Approval time p50"), points, "/approvalTimeSeconds/p50");
+        assertDrawn(drawn.path("approval").path("Approval time p90"), points, "/approvalTimeSeconds/p90");
+        assertDrawn(drawn.path("queues").path("support-leads"), points, "/openByQueue/support-leads");
+
+        JsonNode reasons = owner("/api/v1/metrics/reasons?" + window);
+        assertThat(page.locator("table.ovs-reasons tbody tr td:first-child").allTextContents())
+                .containsExactlyElementsOf(texts(reasons, "reason"));
+        JsonNode sources = owner("/api/v1/metrics/sources?minDecided=3&limit=10&" + window);
+        assertThat(texts(sources, "source")).contains(EVIL);
+        assertThat(page.locator("table.ovs-sources tbody tr td:first-child").allTextContents())
+                .containsExactlyElementsOf(texts(sources, "source"));
+        JsonNode readiness = owner("/api/v1/metrics/readiness?" + window);
+        assertThat(page.locator("table.ovs-readiness [data-recommendation]").evaluateAll(
+                "cells => cells.map(c => c.getAttribute('data-recommendation'))"))
+                .isEqualTo(texts(readiness, "recommendation"));
+
+        assertThat(page.locator("section.ovs-dashboard img, section.ovs-dashboard b").count())
+                .as("the title's markup stays text").isZero();
+        assertThat(dialogs).as("no script from the source title ran").isEmpty();
+        assertThat(fetched).as("nothing from outside the application")
+                .allMatch(url -> url.startsWith("http://localhost:" + port + "/"));
+        assertThat(fetched).anyMatch(url -> url.contains("/webjars/chart.js/"));
     }
 
     @Test
@@ -162,6 +216,43 @@ class CockpitDashboardBrowserTest {
         JsonNode task = api.get("/engine-rest/task?processInstanceBusinessKey=" + escalated, ApiClient.basic("lena")).json();
         assertThat(api.postJson("/engine-rest/task/" + task.path(0).path("id").asText() + "/complete",
                 "{\"variables\": {\"decision\": {\"value\": \"APPROVE\"}}}", ApiClient.basic("lena")).status()).isEqualTo(204);
+    }
+
+    private static final String EVIL = "<img src=x onerror=\"alert('source title ran')\">Refund <b>FAQ</b>";
+
+    private void decide(String id, String decision) {
+        JsonNode task = api.get("/engine-rest/task?processInstanceBusinessKey=" + id, ApiClient.basic("lena")).json();
+        assertThat(api.postJson("/engine-rest/task/" + task.path(0).path("id").asText() + "/complete",
+                "{\"variables\": {\"decision\": {\"value\": \"" + decision + "\"}, "
+                        + "\"editedReply\": {\"value\": \"Sorry for the wait.\"}}}", ApiClient.basic("lena")).status())
+                .isEqualTo(204);
+    }
+
+    private JsonNode owner(String path) {
+        ApiClient.Response response = api.get(path, ApiClient.basic("lena"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** The chart's points are the API's, null where the API has none (a gap in the line). */
+    private static void assertDrawn(JsonNode drawn, JsonNode points, String pointer) {
+        assertThat(drawn.size()).as(pointer).isEqualTo(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            JsonNode expected = points.get(i).at(pointer);
+            JsonNode actual = drawn.get(i);
+            if (expected.isNull() || expected.isMissingNode()) {
+                assertThat(actual.isNull() || (pointer.startsWith("/openByQueue") && actual.asDouble() == 0))
+                        .as(pointer + " #" + i).isTrue();
+            } else {
+                assertThat(actual.asDouble()).as(pointer + " #" + i).isEqualTo(expected.asDouble());
+            }
+        }
+    }
+
+    private static List<String> texts(JsonNode rows, String field) {
+        List<String> texts = new java.util.ArrayList<>();
+        rows.forEach(row -> texts.add(row.path(field).asText()));
+        return texts;
     }
 
     /** Every shown number by its data-metric, as the JSON value in its data-value. */

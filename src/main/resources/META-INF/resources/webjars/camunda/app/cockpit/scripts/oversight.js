@@ -1,9 +1,10 @@
-// Oversight's owner view on the Cockpit dashboard: oversight quality from GET /api/v1/metrics,
-// called with the Cockpit session (the Oversight API accepts it for reads by support-leads, qa and
-// camunda-admin). Every number carries data-metric="<path in the API answer>" and data-value="<raw
-// JSON value>", so tests and tools can read exactly what is shown. The DOM is built with
-// createElement/textContent only: no data ever goes through innerHTML. No libraries, no network
-// beyond this server.
+// Oversight's owner view on the Cockpit dashboard: oversight quality from GET /api/v1/metrics and the
+// owner's analysis (/api/v1/metrics/series, /reasons, /sources, /readiness), called with the Cockpit
+// session (the Oversight API accepts it for reads by support-leads, qa and camunda-admin). Every
+// headline number carries data-metric="<path in the API answer>" and data-value="<raw JSON value>", so
+// tests and tools can read exactly what is shown. The DOM is built with createElement/textContent only:
+// no data ever goes through innerHTML. The charts are Chart.js (drawn on canvas, text never parsed as
+// HTML), served by this application from its webjar; nothing is fetched from anywhere else.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DAYS = 7;
@@ -27,13 +28,18 @@ const HEADLINES = [
   ['reviewerAgreement', 'Reviewer agreement', 'rate']
 ];
 
-const SERIES = [
-  ['escalationRate', 'Escalation rate', 'rate'],
-  ['overrideRate', 'Override rate', 'rate'],
-  ['falseEscalationRate', 'False escalation rate', 'rate'],
-  ['missedEscalationRate', 'Missed escalation rate', 'rate'],
-  ['approvalTimeSeconds.p50', 'Approval time p50', 'seconds']
+// The charts over time: an id, a title, the kind of values, and the lines (path in a series point, label).
+const CHARTS = [
+  ['rates', 'Escalation, override, false and missed escalation rates', 'rate', [
+    ['escalationRate', 'Escalation rate'], ['overrideRate', 'Override rate'],
+    ['falseEscalationRate', 'False escalation rate'], ['missedEscalationRate', 'Missed escalation rate']]],
+  ['approval', 'Approval time (seconds)', 'seconds', [
+    ['approvalTimeSeconds.p50', 'Approval time p50'], ['approvalTimeSeconds.p90', 'Approval time p90'],
+    ['customerWaitSeconds.p90', 'Customer wait p90']]]
 ];
+const COLOURS = ['#3a87ad', '#b94a48', '#f89406', '#468847', '#7a43b6', '#999999', '#2f4f4f', '#c71585'];
+const CHART_JS = '/webjars/chart.js/4.5.1/dist/chart.umd.min.js';
+const MIN_DECIDED = 3;
 
 const CSS = `
 .ovs-dashboard { margin: 10px 0 30px; }
@@ -46,8 +52,10 @@ const CSS = `
 .ovs-dashboard table { width: auto; min-width: 420px; }
 .ovs-charts { display: flex; flex-wrap: wrap; gap: 18px; }
 .ovs-chart figcaption { font-size: 12px; color: #444; }
-.ovs-chart rect.ovs-bar { fill: #3a87ad; }
-.ovs-chart text { font-size: 9px; fill: #666; }
+.ovs-chart { margin: 0; }
+.ovs-bar-cell { display: inline-block; width: 80px; height: 8px; background: #eee; margin-right: 6px; vertical-align: middle; }
+.ovs-bar-cell span { display: block; height: 8px; background: #b94a48; }
+.ovs-recommendation { font-weight: bold; }
 .ovs-error { color: #b94a48; }
 `;
 
@@ -105,9 +113,9 @@ function apiRoot() {
   return appRoot.replace(/\/[^/]*$/, '');
 }
 
-async function metrics(from, to) {
-  const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
-  const response = await fetch(apiRoot() + '/api/v1/metrics?' + query, {
+async function metrics(from, to, path, parameters) {
+  const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), ...(parameters || {}) });
+  const response = await fetch(apiRoot() + '/api/v1/metrics' + (path || '') + '?' + query, {
     credentials: 'same-origin',
     headers: { Accept: 'application/json' }
   });
@@ -171,46 +179,100 @@ function sensitiveActions(data) {
     ]));
 }
 
-// A small bar chart of one figure per day; a day without data has no bar, only its label.
-function chart(series, label, kind, days) {
-  const width = 230;
-  const height = 90;
-  const barWidth = Math.floor((width - 10) / days.length) - 4;
-  const values = days.map((day) => pick(day.data, series));
-  const top = kind === 'rate' ? 1 : Math.max(1, ...values.filter((v) => v !== null));
-  const figureNode = el('figure', { class: 'ovs-chart', 'data-series': series });
-  figureNode.appendChild(el('figcaption', {}, label + (kind === 'rate' ? ' (0–100 %)' : ' (max ' + format(top, kind) + ')')));
-  const canvas = svg('svg', { width, height: height + 14, viewBox: '0 0 ' + width + ' ' + (height + 14), role: 'img' });
-  canvas.appendChild(svg('line', { x1: 0, y1: height, x2: width, y2: height, stroke: '#999' }));
-  days.forEach((day, i) => {
-    const x = 5 + i * (barWidth + 4);
-    const value = values[i];
-    const barHeight = value === null ? 0 : Math.max(1, Math.round((value / top) * (height - 4)));
-    const bar = svg('rect', {
-      class: 'ovs-bar', x, y: height - barHeight, width: barWidth, height: barHeight,
-      'data-day': day.to.toISOString(), 'data-value': JSON.stringify(value)
-    });
-    const tip = svg('title');
-    tip.textContent = day.to.toISOString().slice(0, 10) + ': ' + format(value, kind);
-    bar.appendChild(tip);
-    canvas.appendChild(bar);
-    const caption = svg('text', { x: x + barWidth / 2, y: height + 11, 'text-anchor': 'middle' });
-    caption.textContent = day.to.toISOString().slice(5, 10);
-    canvas.appendChild(caption);
+// Chart.js from this application's webjar, once. An AMD loader on the page would take the UMD bundle
+// as a module instead of window.Chart, so it is hidden while the bundle runs.
+let chartJs;
+function loadChartJs() {
+  if (window.Chart) {
+    return Promise.resolve(window.Chart);
+  }
+  chartJs = chartJs || new Promise((resolve, reject) => {
+    const amd = window.define;
+    window.define = undefined;
+    const script = document.createElement('script');
+    script.src = apiRoot() + CHART_JS;
+    script.onload = () => { window.define = amd; resolve(window.Chart); };
+    script.onerror = () => { window.define = amd; reject(new Error('Chart.js could not be loaded')); };
+    document.head.appendChild(script);
   });
-  figureNode.appendChild(canvas);
-  return figureNode;
+  return chartJs;
 }
 
-async function overTime(container, to) {
-  const windows = Array.from({ length: DAYS }, (_, i) => ({
-    from: new Date(to.getTime() - (DAYS - i) * DAY_MS),
-    to: new Date(to.getTime() - (DAYS - i - 1) * DAY_MS)
-  }));
-  const days = await Promise.all(windows.map(async (w) => ({ ...w, data: await metrics(w.from, w.to) })));
-  const charts = el('div', { class: 'ovs-charts' });
-  SERIES.forEach(([series, label, kind]) => charts.appendChild(chart(series, label, kind, days)));
+// One line chart; its canvas carries data-chart, and Chart.getChart(canvas) has the points drawn.
+function lineChart(Chart, id, title, kind, labels, lines) {
+  const node = el('figure', { class: 'ovs-chart', 'data-chart': id });
+  node.appendChild(el('figcaption', {}, title));
+  const canvas = el('canvas', { width: 560, height: 220, 'data-chart': id });
+  node.appendChild(canvas);
+  new Chart(canvas, {
+    type: 'line',
+    data: {
+      labels,
+      datasets: lines.map(([path, label, values], i) => ({
+        label, data: values, borderColor: COLOURS[i % COLOURS.length], backgroundColor: COLOURS[i % COLOURS.length],
+        spanGaps: false, tension: 0, pointRadius: 2
+      }))
+    },
+    options: {
+      responsive: false, animation: false,
+      scales: { y: kind === 'rate' ? { min: 0, max: 1 } : { beginAtZero: true } },
+      plugins: { tooltip: { callbacks: { label: (item) => item.dataset.label + ': ' + format(item.raw, kind) } } }
+    }
+  });
+  return node;
+}
+
+async function overTime(container, from, to) {
+  const [Chart, series] = await Promise.all([loadChartJs(), metrics(from, to, '/series', { bucket: 'day' })]);
+  const labels = series.points.map((p) => p.from.slice(5, 10));
+  const charts = el('div', { class: 'ovs-charts', 'data-bucket': series.bucket });
+  CHARTS.forEach(([id, title, kind, lines]) => charts.appendChild(lineChart(Chart, id, title, kind, labels,
+    lines.map(([path, label]) => [path, label, series.points.map((p) => pick(p, path))]))));
+  const queueNames = Array.from(new Set(series.points.flatMap((p) => Object.keys(p.openByQueue)))).sort();
+  charts.appendChild(lineChart(Chart, 'queues', 'Open per queue at the end of each day', 'count', labels,
+    queueNames.map((queue) => [queue, queue, series.points.map((p) => p.openByQueue[queue] ?? 0)])));
   container.appendChild(charts);
+}
+
+// A rate with a small bar, e.g. for the override rate of a reason.
+function rateCell(rate) {
+  const cell = el('td', { 'data-value': JSON.stringify(rate) });
+  const bar = cell.appendChild(el('span', { class: 'ovs-bar-cell' }));
+  bar.appendChild(el('span', { style: 'width: ' + Math.round(Math.max(0, Math.min(1, rate)) * 100) + '%' }));
+  cell.appendChild(document.createTextNode(format(rate, 'rate')));
+  return cell;
+}
+
+async function reasons(container, from, to) {
+  const rows = await metrics(from, to, '/reasons');
+  const result = table(['Reason', 'Escalated', 'Decided', 'Approved unchanged', 'Edited', 'Rejected', 'Taken over',
+    'Override rate', 'False escalations', 'Approval p50', 'Approval p90', 'Missed (QA)'], rows.map((r) => [
+    r.reason, r.escalated, r.decided, r.approvedUnchanged, r.edited, r.rejected, r.takenOver,
+    rateCell(r.overrideRate), rateCell(r.falseEscalationRate), format(r.approvalTimeSeconds.p50, 'seconds'),
+    format(r.approvalTimeSeconds.p90, 'seconds'), r.missedByQa]));
+  result.classList.add('ovs-reasons');
+  container.appendChild(result);
+}
+
+async function sources(container, from, to) {
+  const rows = await metrics(from, to, '/sources', { minDecided: MIN_DECIDED, limit: 10 });
+  const result = table(['Source', 'Title', 'Decided', 'Edited', 'Rejected', 'Override rate'], rows.map((r) => [
+    r.source, r.title, r.decided, r.edited, r.rejected, rateCell(r.overrideRate)]));
+  result.classList.add('ovs-sources');
+  container.appendChild(result);
+}
+
+async function readiness(container, from, to) {
+  const rows = await metrics(from, to, '/readiness');
+  const result = table(['Workflow', 'Mode', 'Decisions', 'Overrides', 'Override rate', 'Upper bound (95 %)',
+    'Missed (QA)', 'Recommendation', 'Why'], rows.map((r) => [
+    r.workflow, r.mode, r.decisions, r.overrides, rateCell(r.overrideRate), format(r.overrideRateUpper95, 'rate'),
+    r.missedEscalations + ' of ' + r.qaAudits,
+    el('td', { class: 'ovs-recommendation', 'data-recommendation': r.recommendation }, r.recommendation
+      + (r.suggestedQaSampleRate === null ? '' : ' (QA ' + format(r.suggestedQaSampleRate, 'rate') + ')')),
+    r.reason]));
+  result.classList.add('ovs-readiness');
+  container.appendChild(result);
 }
 
 function section(root, title) {
@@ -237,7 +299,13 @@ async function render(node) {
     section(root, 'Reviewer load').appendChild(reviewers(data));
     section(root, 'Sensitive actions approved by role').appendChild(sensitiveActions(data));
     section(root, 'Over time (per day)');
-    await overTime(root, to);
+    await overTime(root, from, to);
+    section(root, 'Per reason');
+    await reasons(root, from, to);
+    section(root, 'Worst sources (at least ' + MIN_DECIDED + ' decisions)');
+    await sources(root, from, to);
+    section(root, 'Ready for sampled QA? (per workflow)');
+    await readiness(root, from, to);
     root.setAttribute('data-state', 'ready');
   } catch (error) {
     root.setAttribute('data-state', 'error');
