@@ -17,8 +17,11 @@ record NumericHost(String text, Optional<InetAddress> address, boolean canonical
     private static final Pattern DECIMAL_PART = Pattern.compile("0|[1-9][0-9]{0,2}");
     private static final int MAX_DIGITS = 12;
 
-    /** Empty when the host is a name (its last label is not a number). */
+    /** Empty when the host is a name (its last label is not a number) or an IPv6 literal. */
     static Optional<NumericHost> of(String host) {
+        if (host.contains(":")) {
+            return Optional.empty();
+        }
         String[] parts = host.split("\\.", -1);
         if (!NUMBER.matcher(parts[parts.length - 1]).matches()) {
             return Optional.empty();

@@ -89,6 +89,7 @@ final class CallbackReceiver implements AutoCloseable {
     private final IntUnaryOperator statusForAttempt;
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile long holdMillis;
+    private volatile String location;
 
     /** Answers each request with {@code statusForAttempt(n)}, n = 1 for a delivery's first attempt. */
     CallbackReceiver(IntUnaryOperator statusForAttempt) {
@@ -111,6 +112,13 @@ final class CallbackReceiver implements AutoCloseable {
     CallbackReceiver holding(long millis) {
         this.holdMillis = millis;
         return this;
+    }
+
+    /** Answers every request with a redirect to {@code target}. */
+    static CallbackReceiver redirectingTo(String target) {
+        CallbackReceiver receiver = new CallbackReceiver(attempt -> 307);
+        receiver.location = target;
+        return receiver;
     }
 
     String url() {
@@ -137,6 +145,9 @@ final class CallbackReceiver implements AutoCloseable {
                     .incrementAndGet();
             if (holdMillis > 0) {
                 release.await(holdMillis, TimeUnit.MILLISECONDS);
+            }
+            if (location != null) {
+                exchange.getResponseHeaders().add("Location", location);
             }
             exchange.sendResponseHeaders(statusForAttempt.applyAsInt(attempt), -1);
         } catch (InterruptedException e) {
