@@ -37,12 +37,12 @@ class RouteProposalDelegate implements JavaDelegate {
     private final CustomerMessages customerMessages;
     private final ReviewSettings settings;
     private final AuditLog audit;
-    private final DecisionVersions versions;
+    private final EvaluatedRules evaluatedRules;
 
     RouteProposalDelegate(ProposalRequests requests, ProposalStore store, ProposalJson json,
-            CustomerMessages customerMessages, ReviewSettings settings, AuditLog audit, DecisionVersions versions) {
+            CustomerMessages customerMessages, ReviewSettings settings, AuditLog audit, EvaluatedRules evaluatedRules) {
         this.audit = audit;
-        this.versions = versions;
+        this.evaluatedRules = evaluatedRules;
         this.requests = requests;
         this.store = store;
         this.json = json;
@@ -58,9 +58,11 @@ class RouteProposalDelegate implements JavaDelegate {
         Verdict verdict = Verdict.of(rows == null ? List.of() : rows, request.type());
         execution.setVariable(Vars.ESCALATE, verdict.escalate());
         String proposalId = (String) execution.getVariable(Vars.PROPOSAL_ID);
+        int rulesVersion = evaluatedRules.version(execution);
+        execution.setVariable(Vars.RULES_VERSION, rulesVersion);
         audit.record(proposalId, AuditEventType.RULES_EVALUATED, "system", AuditLog.details(
                 "reasons", verdict.hits().stream().map(RuleHit::reason).toList(),
-                "decision", AgentProposalProcess.DECISION_KEY, "decisionVersion", versions.escalationRules(),
+                "decision", AgentProposalProcess.DECISION_KEY, "decisionVersion", rulesVersion,
                 "signals", signalScores(execution)));
         if (!verdict.escalate()) {
             return;
@@ -75,8 +77,6 @@ class RouteProposalDelegate implements JavaDelegate {
         String headline = ReviewContext.headline(request, primary.reason());
 
         execution.setVariable(Vars.PROPOSAL, SpinValues.jsonValue(json.write(request)).create());
-        execution.setVariable(Vars.CONTROL_MODEL, verdict.controlModel());
-        execution.setVariable(Vars.REVIEW_QUEUE, primary.queue());
         execution.setVariable(Vars.REVIEW_PRIORITY, primary.priority());
         execution.setVariable(Vars.REVIEW_DUE_AT, Date.from(dueAt));
         execution.setVariable(Vars.SLA_WARNING_AT, Date.from(warnAt));
