@@ -3,13 +3,15 @@ package io.oversight.action;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands an approved action to the action system: the external task on {@code action-<kind>} reads
- * exactly these variables (CONTRACT §5). Nothing else can make an action run.
+ * Records an approval and hands an approved action to the action system: the external task on
+ * {@code action-<kind>} reads exactly these variables (CONTRACT §5). Nothing else can make an action run,
+ * and the release step verifies the action against the recorded approval first.
  */
 @Component
 public class ActionRelease {
@@ -19,16 +21,34 @@ public class ActionRelease {
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     public static final String ACTION = "action";
     public static final String CUSTOMER = "customer";
+    public static final String APPROVAL_HASH = "approvalHash";
+    /** The rule version that decided the proposal, recorded by the routing step. */
+    public static final String RULES_VERSION = "rulesVersion";
 
     private final ObjectMapper mapper;
+    private final Approvals approvals;
 
-    ActionRelease(ObjectMapper mapper) {
+    ActionRelease(ObjectMapper mapper, Approvals approvals) {
         this.mapper = mapper;
+        this.approvals = approvals;
     }
 
-    public void prepare(VariableScope scope, JsonNode approvedAction, Object customer) {
-        scope.setVariable(ACTION, SpinValues.jsonValue(write(approvedAction)).create());
-        scope.setVariable(CUSTOMER, SpinValues.jsonValue(write(customer)).create());
+    /** Records the approval of a reply (or an action) and returns it; who approved, under which rules and model. */
+    public Approval approve(DelegateExecution execution, JsonNode approved, List<String> approvers) {
+        Object rules = execution.getVariable(RULES_VERSION);
+        Integer processVersion = execution.getProcessEngineServices().getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId()).getVersion();
+        return approvals.record((String) execution.getVariable(PROPOSAL_ID), approved, approvers,
+                rules instanceof Number n ? n.intValue() : null, processVersion);
+    }
+
+    /** Records the approval of an action and puts exactly that action on the way to the action system. */
+    public Approval prepare(DelegateExecution execution, JsonNode approvedAction, Object customer, List<String> approvers) {
+        Approval approval = approve(execution, approvedAction, approvers);
+        execution.setVariable(ACTION, SpinValues.jsonValue(approval.approvedPayload()).create());
+        execution.setVariable(CUSTOMER, SpinValues.jsonValue(write(customer)).create());
+        execution.setVariable(APPROVAL_HASH, approval.approvalHash());
+        return approval;
     }
 
     private String write(Object value) {

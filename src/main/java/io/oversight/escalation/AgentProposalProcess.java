@@ -62,8 +62,13 @@ public final class AgentProposalProcess {
         public static final String RULE_HITS = "ruleHits";
         public static final String ESCALATE = "escalate";
         public static final String REASONS = "reasons";
-        public static final String CONTROL_MODEL = "controlModel";
-        public static final String REVIEW_QUEUE = "reviewQueue";
+        /**
+         * The proposal's state as the product stored it, loaded (transient) at every deciding gateway:
+         * escalate, proposalType, controlModel, queue, topic, decision. Never a persistent variable.
+         */
+        public static final String GATE = "gate";
+        /** The version of escalationRules the engine evaluated for this proposal. */
+        public static final String RULES_VERSION = "rulesVersion";
         public static final String REVIEW_PRIORITY = "reviewPriority";
         public static final String REVIEW_DUE_AT = "reviewDueAt";
         public static final String REVIEW_TASK_NAME = "reviewTaskName";

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component("approveAutomatically")
 class ApproveAutomaticallyDelegate implements JavaDelegate {
 
+    private static final List<String> APPROVERS = List.of("system:" + AgentProposalProcess.DECISION_KEY);
+
     private final ProposalRequests requests;
     private final ProposalStore store;
     private final ProposalJson json;
@@ -51,10 +53,11 @@ class ApproveAutomaticallyDelegate implements JavaDelegate {
         Outcome outcome;
         if (request.type() == ProposalType.ACTION) {
             JsonNode action = mapper.valueToTree(request.action());
-            release.prepare(execution, action, request.customer());
+            release.prepare(execution, action, request.customer(), APPROVERS);
             outcome = Outcome.approvedByRules(null, action);
         } else {
             outcome = Outcome.approvedByRules(new Outcome.ReplyText(request.reply().text()), null);
+            release.approve(execution, mapper.valueToTree(outcome.reply()), APPROVERS);
         }
         audit.record((String) execution.getVariable(Vars.PROPOSAL_ID), AuditEventType.DECIDED, "system",
                 AuditLog.details("decision", "APPROVE", "by", "escalationRules", "comment", "no rule fired"));

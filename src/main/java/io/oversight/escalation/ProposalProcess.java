@@ -41,7 +41,7 @@ public class ProposalProcess implements ProposalWorkflow {
                 .correlate();
     }
 
-    static String actionTopic(String kind) {
+    public static String actionTopic(String kind) {
         return "action-" + kind.toLowerCase(Locale.ROOT);
     }
 

@@ -11,13 +11,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ReviewSettings(
         @DefaultValue("0.6667") double slaWarningShare,
         @DefaultValue("PT4H") Duration informationTimeout,
-        @DefaultValue Map<String, BigDecimal> approvalLimits) {
+        @DefaultValue Map<String, Map<String, BigDecimal>> approvalLimits) {
 
-    /** The highest amount any of the groups may approve; null = no limit. */
-    public BigDecimal limitFor(Iterable<String> groups) {
+    /** The limits that apply to a currency that is not listed (or missing): usually only unlimited groups. */
+    public static final String ANY_CURRENCY = "ANY";
+
+    /**
+     * The highest amount in this currency any of the groups may approve; null = no limit. A currency
+     * without its own limits falls back to {@link #ANY_CURRENCY}; a group not listed may approve no amount.
+     */
+    public BigDecimal limitFor(Iterable<String> groups, String currency) {
+        Map<String, BigDecimal> limits = currency == null ? null : approvalLimits.get(currency);
+        if (limits == null) {
+            limits = approvalLimits.getOrDefault(ANY_CURRENCY, Map.of());
+        }
         BigDecimal best = BigDecimal.ZERO;
         for (String group : groups) {
-            BigDecimal limit = approvalLimits.get(group);
+            BigDecimal limit = limits.get(group);
             if (limit == null) {
                 continue;
             }

@@ -37,15 +37,15 @@ class RouteProposalDelegate implements JavaDelegate {
     private final CustomerMessages customerMessages;
     private final ReviewSettings settings;
     private final AuditLog audit;
-    private final DecisionVersions versions;
+    private final EvaluatedRules evaluatedRules;
     private final EscalationFacts facts;
 
     RouteProposalDelegate(ProposalRequests requests, ProposalStore store, ProposalJson json,
-            CustomerMessages customerMessages, ReviewSettings settings, AuditLog audit, DecisionVersions versions,
+            CustomerMessages customerMessages, ReviewSettings settings, AuditLog audit, EvaluatedRules evaluatedRules,
             EscalationFacts facts) {
         this.facts = facts;
         this.audit = audit;
-        this.versions = versions;
+        this.evaluatedRules = evaluatedRules;
         this.requests = requests;
         this.store = store;
         this.json = json;
@@ -61,17 +61,18 @@ class RouteProposalDelegate implements JavaDelegate {
         Verdict verdict = Verdict.of(rows == null ? List.of() : rows, request.type());
         execution.setVariable(Vars.ESCALATE, verdict.escalate());
         String proposalId = (String) execution.getVariable(Vars.PROPOSAL_ID);
-        int ruleVersion = versions.escalationRules();
+        int rulesVersion = evaluatedRules.version(execution);
+        execution.setVariable(Vars.RULES_VERSION, rulesVersion);
         audit.record(proposalId, AuditEventType.RULES_EVALUATED, "system", AuditLog.details(
                 "reasons", verdict.hits().stream().map(RuleHit::reason).toList(),
-                "decision", AgentProposalProcess.DECISION_KEY, "decisionVersion", ruleVersion,
+                "decision", AgentProposalProcess.DECISION_KEY, "decisionVersion", rulesVersion,
                 "signals", signalScores(execution)));
         if (!verdict.escalate()) {
             return;
         }
         var signalDetails = (Map<String, String>) execution.getVariable(Vars.SIGNAL_DETAILS);
         List<Reason> reasons = ReasonDetails.explain(verdict, request, signalDetails == null ? Map.of() : signalDetails);
-        facts.record(proposalId, reasons.stream().map(Reason::code).toList(), ruleVersion, request.sourcesOrEmpty());
+        facts.record(proposalId, reasons.stream().map(Reason::code).toList(), rulesVersion, request.sourcesOrEmpty());
         RuleHit primary = verdict.primary();
         Instant now = Instant.now();
         Duration sla = Duration.ofMinutes(verdict.slaMinutes());
@@ -80,8 +81,6 @@ class RouteProposalDelegate implements JavaDelegate {
         String headline = ReviewContext.headline(request, primary.reason());
 
         execution.setVariable(Vars.PROPOSAL, SpinValues.jsonValue(json.write(request)).create());
-        execution.setVariable(Vars.CONTROL_MODEL, verdict.controlModel());
-        execution.setVariable(Vars.REVIEW_QUEUE, primary.queue());
         execution.setVariable(Vars.REVIEW_PRIORITY, primary.priority());
         execution.setVariable(Vars.REVIEW_DUE_AT, Date.from(dueAt));
         execution.setVariable(Vars.SLA_WARNING_AT, Date.from(warnAt));

@@ -27,6 +27,6 @@ class AddInformationDelegate implements JavaDelegate {
                 AuditLog.details("answer", execution.getVariable(Vars.INFORMATION_ANSWER)));
         reviewCase.update(execution, ProposalChange.status(ProposalStatus.PENDING_REVIEW).withOutcome(null)
                 .withCustomerMessage(reviewCase.customerMessage(execution, Situation.PENDING,
-                        (String) execution.getVariable(Vars.REVIEW_QUEUE))));
+                        reviewCase.queue(execution))));
     }
 }

@@ -5,68 +5,60 @@ import static io.oversight.audit.AuditLog.details;
 import io.oversight.audit.AuditEventType;
 import io.oversight.audit.AuditLog;
 import io.oversight.escalation.AgentProposalProcess.Vars;
+import io.oversight.proposal.ProposalDocument.Review;
+import io.oversight.proposal.ProposalJson;
+import io.oversight.proposal.ProposalStore;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** Writes a person's review decision into the audit trail, in the completion's transaction. */
+/** Writes a person's validated review decision into the audit trail, in the completion's transaction. */
 @Component
 class DecisionEvents {
 
     private final AuditLog audit;
+    private final ProposalStore store;
+    private final ProposalJson json;
 
-    DecisionEvents(AuditLog audit) {
+    DecisionEvents(AuditLog audit, ProposalStore store, ProposalJson json) {
         this.audit = audit;
+        this.store = store;
+        this.json = json;
     }
 
     void claimedOrAssigned(DelegateTask task, String actingUser) {
         String assignee = task.getAssignee();
         boolean claim = assignee != null && assignee.equals(actingUser);
-        audit.record(proposalId(task), claim ? AuditEventType.CLAIMED : AuditEventType.ASSIGNED,
+        audit.record((String) task.getVariable(Vars.PROPOSAL_ID), claim ? AuditEventType.CLAIMED : AuditEventType.ASSIGNED,
                 actingUser == null ? "system" : actingUser, details("assignee", assignee, "task", task.getTaskDefinitionKey()));
     }
 
-    void decided(DelegateTask task, String reviewer) {
-        String decision = text(task, ReviewVars.DECISION);
-        String comment = text(task, ReviewVars.REVIEW_COMMENT);
-        String step = task.getTaskDefinitionKey();
-        String id = proposalId(task);
-        switch (decision) {
+    void decided(DecisionState s, String reviewer) {
+        String id = s.proposalId();
+        String comment = s.reviewComment();
+        switch (s.decision()) {
             case "EDIT" -> {
-                audit.record(id, AuditEventType.EDITED, reviewer, editDetails(task));
-                audit.record(id, AuditEventType.DECIDED, reviewer, details("decision", decision, "comment", comment, "step", step));
+                String after = s.approvedReply() != null ? s.approvedReply() : s.approvedAction();
+                audit.record(id, AuditEventType.EDITED, reviewer,
+                        details("before", s.editBefore(), "after", after, "diff", Diff.lines(s.editBefore(), after)));
+                audit.record(id, AuditEventType.DECIDED, reviewer, details("decision", "EDIT", "comment", comment, "step", s.step()));
             }
             case "APPROVE", "REJECT" ->
-                    audit.record(id, AuditEventType.DECIDED, reviewer, details("decision", decision, "comment", comment, "step", step));
+                    audit.record(id, AuditEventType.DECIDED, reviewer, details("decision", s.decision(), "comment", comment,
+                            "step", s.step()));
             case "VETO" -> audit.record(id, AuditEventType.VETOED, reviewer, details("comment", comment));
             case "TAKE_OVER" -> audit.record(id, AuditEventType.TAKEN_OVER, reviewer,
-                    details("humanReply", text(task, ReviewVars.HUMAN_REPLY), "comment", comment));
+                    details("humanReply", s.humanReply(), "comment", comment));
             case "REASSIGN" -> audit.record(id, AuditEventType.REASSIGNED, reviewer, details(
-                    "from", task.getVariable(Vars.REVIEW_QUEUE), "to", text(task, ReviewVars.REASSIGN_TO), "comment", comment));
+                    "from", queue(id), "to", s.reassignTo(), "comment", comment));
             case "REQUEST_INFO" -> audit.record(id, AuditEventType.INFO_REQUESTED, reviewer,
-                    details("question", text(task, ReviewVars.INFO_REQUEST), "comment", comment));
-            default -> throw new IllegalStateException("unknown decision " + decision);
+                    details("question", s.infoRequest(), "comment", comment));
+            default -> throw new IllegalStateException("unknown decision " + s.decision());
         }
     }
 
-    private static java.util.Map<String, Object> editDetails(DelegateTask task) {
-        Object finalReply = task.getVariable(ReviewVars.FINAL_REPLY);
-        if (finalReply != null && task.getVariable(ReviewVars.FINAL_ACTION) == null) {
-            String before = text(task, "proposedReply");
-            return details("before", before, "after", finalReply, "diff", Diff.lines(before, finalReply.toString()));
-        }
-        String before = text(task, ReviewVars.EDITED_ACTION_ORIGINAL);
-        String after = text(task, ReviewVars.FINAL_ACTION);
-        return details("before", before, "after", after, "diff", Diff.lines(before, after));
-    }
-
-    private static String proposalId(DelegateTask task) {
-        return (String) task.getVariable(Vars.PROPOSAL_ID);
-    }
-
-    private static String text(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        return value == null ? null : value.toString();
+    private String queue(String proposalId) {
+        return store.find(proposalId).map(r -> json.read(r.review(), Review.class)).map(Review::queue).orElse(null);
     }
 
     /** A line diff good enough for a reviewer's edit: removed lines with "- ", added lines with "+ ". */

@@ -6,14 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oversight.escalation.AgentProposalProcess.Elements;
 import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.escalation.ReviewSettings;
+import io.oversight.proposal.ProposalDocument.Review;
 import io.oversight.proposal.ProposalJson;
 import io.oversight.proposal.ProposalRecord;
 import io.oversight.proposal.ProposalRequest;
 import io.oversight.proposal.ProposalStore;
 import io.oversight.proposal.ProposalType;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses a review completion that lacks what its decision needs or breaks an approval rule,
  * before the task completes: the engine rolls the completion back and the task stays open with
- * the message shown to the reviewer.
+ * the message shown to the reviewer. What stands is stored as the {@link DecisionState}: the
+ * control model, queue, first approver and the proposal come from the product's tables, never
+ * from process variables; an APPROVE approves exactly the proposal as submitted.
  */
 @Component
 class DecisionGuard {
@@ -39,29 +42,33 @@ class DecisionGuard {
     private final ObjectMapper mapper;
     private final ReviewSettings settings;
     private final QueueProperties queues;
+    private final DecisionStates states;
 
     DecisionGuard(ProposalStore store, ProposalJson json, ObjectMapper mapper, ReviewSettings settings,
-            QueueProperties queues) {
+            QueueProperties queues, DecisionStates states) {
         this.store = store;
         this.json = json;
         this.mapper = mapper;
         this.settings = settings;
         this.queues = queues;
+        this.states = states;
     }
 
     /** The person completing the task and their groups. */
     record Reviewer(String id, Collection<String> groups) {}
 
-    /** Checks the decision and records who took it; throws {@link DecisionRefusedException} when it may not stand. */
-    void check(DelegateTask task, Reviewer reviewer) {
+    /** Validates the decision and stores it; throws {@link DecisionRefusedException} when it may not stand. */
+    DecisionState check(DelegateTask task, Reviewer reviewer) {
         String step = task.getTaskDefinitionKey();
         Set<String> allowed = ALLOWED.getOrDefault(step, Set.of());
         String decision = text(task.getVariable(ReviewVars.DECISION));
         if (decision == null || !allowed.contains(decision)) {
             throw new DecisionRefusedException("decision must be one of " + String.join(", ", allowed.stream().sorted().toList()));
         }
-        ProposalRecord record = store.find((String) task.getVariable(Vars.PROPOSAL_ID)).orElseThrow();
+        String proposalId = (String) task.getVariable(Vars.PROPOSAL_ID);
+        ProposalRecord record = store.find(proposalId).orElseThrow();
         ProposalRequest proposal = json.request(record);
+        Review review = json.read(record.review(), Review.class);
         switch (decision) {
             case "REJECT" -> require(task, ReviewVars.REVIEW_COMMENT, "REJECT needs a reviewComment telling the agent why");
             case "VETO" -> require(task, ReviewVars.REVIEW_COMMENT, "VETO needs a reviewComment saying why");
@@ -69,22 +76,47 @@ class DecisionGuard {
                 require(task, ReviewVars.INFO_REQUEST, "REQUEST_INFO needs infoRequest: the question to ask");
                 require(task, ReviewVars.REVIEW_COMMENT, "REQUEST_INFO needs a reviewComment");
             }
-            case "REASSIGN" -> checkReassign(task);
-            case "EDIT" -> checkEdit(task, proposal);
+            case "REASSIGN" -> checkReassign(task, review);
             default -> { }
         }
+        DecisionState previous = Elements.SECOND_APPROVAL.equals(step) ? states.find(proposalId).orElseThrow(
+                () -> new DecisionRefusedException("there is no first approval to confirm")) : null;
+        Approved approved = approved(task, decision, proposal, previous);
         if (decision.equals("APPROVE") || decision.equals("EDIT")) {
-            checkApprovalAuthority(task, reviewer, record, proposal);
+            checkApprovalAuthority(step, reviewer, record, proposal, review, previous, approved);
         }
-        task.setVariable(ReviewVars.DECIDED_BY, reviewer.id());
-        task.setVariable(ReviewVars.DECIDED_GROUP, actingGroup(task, reviewer));
-        if (decision.equals("EDIT")) {
-            task.setVariable(ReviewVars.EDITED_BY, reviewer.id());
+        String firstApprover = previous != null ? previous.firstApprover()
+                : (decision.equals("APPROVE") || decision.equals("EDIT")) ? reviewer.id() : null;
+        DecisionState state = new DecisionState(proposalId, step, decision, reviewer.id(), actingGroup(task, reviewer),
+                Instant.now(), text(task.getVariable(ReviewVars.REVIEW_COMMENT)),
+                decision.equals("REASSIGN") ? text(task.getVariable(ReviewVars.REASSIGN_TO)) : null,
+                decision.equals("REQUEST_INFO") ? text(task.getVariable(ReviewVars.INFO_REQUEST)) : null,
+                decision.equals("TAKE_OVER") ? text(task.getVariable(ReviewVars.HUMAN_REPLY)) : null,
+                firstApprover, approved.edited(), approved.before(), approved.reply(), approved.action());
+        states.save(state);
+        return state;
+    }
+
+    /** What this decision would release: the proposal as submitted, the validated edit, or what the first approver approved. */
+    private record Approved(boolean edited, String before, String reply, String action) {
+
+        static final Approved NOTHING = new Approved(false, null, null, null);
+    }
+
+    private Approved approved(DelegateTask task, String decision, ProposalRequest proposal, DecisionState previous) {
+        if (previous != null) {
+            return decision.equals("APPROVE")
+                    ? new Approved(previous.edited(), previous.editBefore(), previous.approvedReply(), previous.approvedAction())
+                    : Approved.NOTHING;
         }
-        task.setVariable(ReviewVars.DECIDED_AT, new Date());
-        if (!Elements.SECOND_APPROVAL.equals(step) && !decision.equals("REJECT")) {
-            task.setVariable(ReviewVars.FIRST_APPROVER, reviewer.id());
-        }
+        boolean reply = proposal.type() == ProposalType.REPLY;
+        String asSubmitted = reply ? proposal.reply().text() : json.write(proposal.action());
+        return switch (decision) {
+            case "APPROVE" -> reply ? new Approved(false, null, asSubmitted, null) : new Approved(false, null, null, asSubmitted);
+            case "EDIT" -> reply ? new Approved(true, asSubmitted, editedReply(task, proposal), null)
+                    : new Approved(true, asSubmitted, null, json.write(editedAction(task, proposal.action())));
+            default -> Approved.NOTHING;
+        };
     }
 
     /** The queue the reviewer decided for: the first of the task's candidate groups they belong to. */
@@ -94,79 +126,80 @@ class DecisionGuard {
                 .orElse(reviewer.groups().stream().findFirst().orElse(null));
     }
 
-    private void checkApprovalAuthority(DelegateTask task, Reviewer reviewer, ProposalRecord record, ProposalRequest proposal) {
+    private void checkApprovalAuthority(String step, Reviewer reviewer, ProposalRecord record, ProposalRequest proposal,
+            Review review, DecisionState previous, Approved approved) {
         if (reviewer.id().equals(record.agentId()) || reviewer.id().equals(proposal.agent().id())) {
             throw new DecisionRefusedException("the agent's own account can never approve its proposal");
         }
-        boolean secondApproval = Elements.SECOND_APPROVAL.equals(task.getTaskDefinitionKey());
-        if (secondApproval && Objects.equals(reviewer.id(), task.getVariable(ReviewVars.FIRST_APPROVER))) {
+        boolean secondApproval = Elements.SECOND_APPROVAL.equals(step);
+        if (secondApproval && Objects.equals(reviewer.id(), previous.firstApprover())) {
             throw new DecisionRefusedException("four-eyes approval: " + reviewer.id()
                     + " already gave the first approval; a different person must give the second");
         }
-        boolean releasesAction = proposal.type() == ProposalType.ACTION
-                && (secondApproval || !"FOUR_EYES_APPROVAL".equals(task.getVariable(Vars.CONTROL_MODEL)));
-        BigDecimal amount = approvedAmount(task, proposal);
-        if (releasesAction && amount != null) {
-            BigDecimal limit = settings.limitFor(reviewer.groups());
-            if (limit != null && amount.compareTo(limit) > 0) {
-                throw new DecisionRefusedException("approval limit: " + reviewer.id() + " may approve up to "
-                        + limit.toPlainString() + ", this action moves " + amount.toPlainString());
-            }
+        boolean fourEyes = review != null && "FOUR_EYES_APPROVAL".equals(review.controlModel());
+        boolean releasesAction = proposal.type() == ProposalType.ACTION && (secondApproval || !fourEyes);
+        if (!releasesAction) {
+            return;
+        }
+        JsonNode action = read(approved.action());
+        MoneyLimit limit = MoneyLimit.of(action);
+        if (limit.amount() == null) {
+            return;
+        }
+        BigDecimal max = settings.limitFor(reviewer.groups(), limit.currency());
+        if (max != null && limit.amount().compareTo(max) > 0) {
+            throw new DecisionRefusedException("approval limit: " + reviewer.id() + " may approve up to "
+                    + max.toPlainString() + (limit.currency() == null ? "" : " " + limit.currency())
+                    + ", this action moves " + limit.amount().toPlainString()
+                    + (limit.currency() == null ? "" : " " + limit.currency()));
         }
     }
 
-    private BigDecimal approvedAmount(DelegateTask task, ProposalRequest proposal) {
-        if (proposal.action() == null) {
-            return null;
+    /** The amount and currency an action moves. */
+    private record MoneyLimit(BigDecimal amount, String currency) {
+
+        static MoneyLimit of(JsonNode action) {
+            JsonNode amount = action == null ? null : action.get("amount");
+            JsonNode currency = action == null ? null : action.get("currency");
+            return new MoneyLimit(amount == null || amount.isNull() ? null : amount.decimalValue(),
+                    currency == null || currency.isNull() ? null : currency.asText());
         }
-        Object finalAction = task.getVariable(ReviewVars.FINAL_ACTION);
-        if (finalAction != null) {
-            try {
-                JsonNode amount = mapper.readTree(finalAction.toString()).get("amount");
-                return amount == null || amount.isNull() ? null : amount.decimalValue();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return proposal.action().amount();
     }
 
-    private void checkReassign(DelegateTask task) {
+    private JsonNode read(String text) {
+        try {
+            return text == null ? null : mapper.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void checkReassign(DelegateTask task, Review review) {
         require(task, ReviewVars.REASSIGN_TO, "REASSIGN needs reassignTo: the group to hand the case to");
         require(task, ReviewVars.REVIEW_COMMENT, "REASSIGN needs a reviewComment for the next reviewer");
         String target = text(task.getVariable(ReviewVars.REASSIGN_TO));
         if (!queues.groups().contains(target)) {
             throw new DecisionRefusedException("reassignTo must be one of " + String.join(", ", queues.groups()));
         }
-        if (target.equals(task.getVariable(Vars.REVIEW_QUEUE))) {
+        if (review != null && target.equals(review.queue())) {
             throw new DecisionRefusedException("the case is already in " + target);
         }
     }
 
-    private void checkEdit(DelegateTask task, ProposalRequest original) {
-        if (original.type() == ProposalType.REPLY) {
-            String edited = text(task.getVariable(ReviewVars.EDITED_REPLY));
-            if (edited == null || edited.isBlank()) {
-                throw new DecisionRefusedException("EDIT needs editedReply with the reply to send");
-            }
-            if (edited.equals(original.reply().text())) {
-                throw new DecisionRefusedException("editedReply is unchanged; use APPROVE to send the reply as proposed");
-            }
-            task.setVariable(ReviewVars.FINAL_REPLY, edited);
-        } else {
-            JsonNode action = editedAction(task.getVariable(ReviewVars.EDITED_ACTION), original.action());
-            if (action.equals(mapper.valueToTree(original.action()))) {
-                throw new DecisionRefusedException("editedAction is unchanged; use APPROVE to run the action as proposed");
-            }
-            task.setVariable(ReviewVars.FINAL_ACTION, json.write(action));
-            task.setVariable(ReviewVars.EDITED_ACTION_ORIGINAL, json.write(original.action()));
+    private static String editedReply(DelegateTask task, ProposalRequest original) {
+        String edited = text(task.getVariable(ReviewVars.EDITED_REPLY));
+        if (edited == null || edited.isBlank()) {
+            throw new DecisionRefusedException("EDIT needs editedReply with the reply to send");
         }
-        task.setVariable(ReviewVars.CHANGED, true);
+        if (edited.equals(original.reply().text())) {
+            throw new DecisionRefusedException("editedReply is unchanged; use APPROVE to send the reply as proposed");
+        }
+        return edited;
     }
 
     /** The reviewer's changes laid over the proposed action; the kind of action cannot change. */
-    private JsonNode editedAction(Object value, ProposalRequest.Action original) {
-        String text = text(value);
+    private JsonNode editedAction(DelegateTask task, ProposalRequest.Action original) {
+        String text = text(task.getVariable(ReviewVars.EDITED_ACTION));
         if (text == null || text.isBlank()) {
             throw new DecisionRefusedException("EDIT needs editedAction (JSON) with the changed action");
         }
@@ -187,6 +220,9 @@ class DecisionGuard {
         JsonNode amount = merged.get("amount");
         if (amount != null && !amount.isNull() && (!amount.isNumber() || amount.decimalValue().signum() < 0)) {
             throw new DecisionRefusedException("editedAction.amount must be a number >= 0");
+        }
+        if (merged.equals(mapper.valueToTree(original))) {
+            throw new DecisionRefusedException("editedAction is unchanged; use APPROVE to run the action as proposed");
         }
         return merged;
     }

@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component("escalateUnanswered")
 class EscalateUnansweredDelegate implements JavaDelegate {
 
-    static final String LEADS = "support-leads";
-
     private final ReviewCase reviewCase;
 
     EscalateUnansweredDelegate(ReviewCase reviewCase) {
@@ -25,14 +23,14 @@ class EscalateUnansweredDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewCase.note(execution, "No answer to the question in time; handed to " + LEADS + ".");
-        execution.setVariable(Vars.REVIEW_QUEUE, LEADS);
+        String leads = ReviewCase.handOverGroup(execution);
+        ReviewCase.note(execution, "No answer to the question in time; handed to " + leads + ".");
         Review before = reviewCase.review(execution);
-        Review moved = new Review(LEADS, before.priority(), before.dueAt(), before.controlModel(), null);
-        reviewCase.audit(execution, AuditEventType.QUEUED, "system", AuditLog.details("queue", LEADS,
+        Review moved = new Review(leads, before.priority(), before.dueAt(), before.controlModel(), null);
+        reviewCase.audit(execution, AuditEventType.QUEUED, "system", AuditLog.details("queue", leads,
                 "reason", "the question was not answered in time"));
         reviewCase.update(execution, ProposalChange.status(ProposalStatus.PENDING_REVIEW).withOutcome(null)
                 .withReview(reviewCase.write(moved), moved)
-                .withCustomerMessage(reviewCase.customerMessage(execution, Situation.PENDING, LEADS)));
+                .withCustomerMessage(reviewCase.customerMessage(execution, Situation.PENDING, leads)));
     }
 }

@@ -7,42 +7,40 @@ import io.oversight.audit.AuditEventType;
 import io.oversight.audit.AuditLog;
 import io.oversight.proposal.Outcome;
 import io.oversight.proposal.ProposalChange;
-import io.oversight.proposal.ProposalJson;
-import io.oversight.proposal.ProposalRecord;
 import io.oversight.proposal.ProposalRequest;
 import io.oversight.proposal.ProposalStatus;
 import java.time.Instant;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The veto window closed without a veto: the proposal proceeds as proposed (human on the loop). */
+/** The veto window closed without a veto: the proposal proceeds exactly as proposed (human on the loop). */
 @Component("proceedUnvetoed")
 class ProceedUnvetoedDelegate implements JavaDelegate {
 
     static final String DECIDER = "system:veto-window";
 
     private final ReviewCase reviewCase;
-    private final ProposalJson json;
     private final ObjectMapper mapper;
     private final ActionRelease release;
 
-    ProceedUnvetoedDelegate(ReviewCase reviewCase, ProposalJson json, ObjectMapper mapper, ActionRelease release) {
+    ProceedUnvetoedDelegate(ReviewCase reviewCase, ObjectMapper mapper, ActionRelease release) {
         this.reviewCase = reviewCase;
-        this.json = json;
         this.mapper = mapper;
         this.release = release;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ProposalRecord record = reviewCase.record(execution);
-        ProposalRequest request = json.request(record);
+        ProposalRequest request = reviewCase.request(execution);
         JsonNode action = request.action() == null ? null : mapper.valueToTree(request.action());
-        if (action != null) {
-            release.prepare(execution, action, request.customer());
-        }
         Outcome.ReplyText reply = request.reply() == null ? null : new Outcome.ReplyText(request.reply().text());
+        if (action != null) {
+            release.prepare(execution, action, request.customer(), List.of(DECIDER));
+        } else {
+            release.approve(execution, mapper.valueToTree(reply), List.of(DECIDER));
+        }
         Outcome outcome = new Outcome("APPROVE", reply, action, DECIDER, Instant.now(),
                 "veto window closed without a veto", false, null);
         reviewCase.audit(execution, AuditEventType.DECIDED, DECIDER, AuditLog.details("decision", "APPROVE",

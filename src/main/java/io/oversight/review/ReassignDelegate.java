@@ -2,7 +2,6 @@ package io.oversight.review;
 
 import io.oversight.audit.AuditEventType;
 import io.oversight.audit.AuditLog;
-import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.proposal.ProposalChange;
 import io.oversight.proposal.ProposalDocument.Review;
 import io.oversight.proposal.ProposalStatus;
@@ -22,12 +21,11 @@ class ReassignDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String target = (String) execution.getVariable(ReviewVars.REASSIGN_TO);
-        String from = (String) execution.getVariable(Vars.REVIEW_QUEUE);
-        ReviewCase.note(execution, "Reassigned from " + from + " to " + target + " by "
-                + execution.getVariable(ReviewVars.DECIDED_BY) + ": " + execution.getVariable(ReviewVars.REVIEW_COMMENT));
-        execution.setVariable(Vars.REVIEW_QUEUE, target);
+        DecisionState decision = reviewCase.decision(execution);
+        String target = decision.reassignTo();
         Review before = reviewCase.review(execution);
+        ReviewCase.note(execution, "Reassigned from " + before.queue() + " to " + target + " by "
+                + decision.decidedBy() + ": " + decision.reviewComment());
         Review moved = new Review(target, before.priority(), before.dueAt(), before.controlModel(), null);
         reviewCase.audit(execution, AuditEventType.QUEUED, "system", AuditLog.details("queue", target,
                 "priority", before.priority(), "dueAt", before.dueAt().toString(), "controlModel", before.controlModel()));

@@ -19,10 +19,11 @@ class RecordTakeoverDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String first = (String) execution.getVariable(ReviewVars.HUMAN_REPLY);
-        Outcome outcome = reviewCase.outcome(execution, "TAKE_OVER",
+        DecisionState decision = reviewCase.decision(execution);
+        String first = decision.humanReply();
+        Outcome outcome = ReviewCase.outcome(decision, "TAKE_OVER",
                 first == null || first.isBlank() ? null : new Outcome.ReplyText(first), null);
         reviewCase.update(execution, ProposalChange.status(ProposalStatus.TAKEN_OVER)
-                .decided(outcome, reviewCase.write(outcome), reviewCase.group(execution)));
+                .decided(outcome, reviewCase.write(outcome), decision.decidedGroup()));
     }
 }

@@ -19,8 +19,9 @@ class RecordVetoDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Outcome outcome = reviewCase.outcome(execution, "VETO", null, null);
+        DecisionState decision = reviewCase.decision(execution);
+        Outcome outcome = ReviewCase.outcome(decision, "VETO", null, null);
         reviewCase.update(execution, ProposalChange.status(ProposalStatus.REJECTED)
-                .decided(outcome, reviewCase.write(outcome), reviewCase.group(execution)));
+                .decided(outcome, reviewCase.write(outcome), decision.decidedGroup()));
     }
 }

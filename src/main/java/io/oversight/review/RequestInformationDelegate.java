@@ -1,7 +1,6 @@
 package io.oversight.review;
 
 import io.oversight.customer.CustomerMessages.Situation;
-import io.oversight.escalation.AgentProposalProcess.Vars;
 import io.oversight.proposal.ProposalChange;
 import io.oversight.proposal.ProposalStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,11 +19,12 @@ class RequestInformationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String question = (String) execution.getVariable(ReviewVars.INFO_REQUEST);
-        ReviewCase.note(execution, "Question from " + execution.getVariable(ReviewVars.DECIDED_BY) + ": " + question);
+        DecisionState decision = reviewCase.decision(execution);
+        String question = decision.infoRequest();
+        ReviewCase.note(execution, "Question from " + decision.decidedBy() + ": " + question);
         reviewCase.update(execution, ProposalChange.status(ProposalStatus.AWAITING_INFORMATION)
-                .withOutcome(reviewCase.write(reviewCase.outcome(execution, "REQUEST_INFO", null, question)))
+                .withOutcome(reviewCase.write(ReviewCase.outcome(decision, "REQUEST_INFO", null, question)))
                 .withCustomerMessage(reviewCase.customerMessage(execution, Situation.AWAITING_INFORMATION,
-                        (String) execution.getVariable(Vars.REVIEW_QUEUE))));
+                        reviewCase.queue(execution))));
     }
 }

@@ -12,6 +12,7 @@ import io.oversight.proposal.ProposalChange;
 import io.oversight.proposal.ProposalDocument.Review;
 import io.oversight.proposal.ProposalJson;
 import io.oversight.proposal.ProposalRecord;
+import io.oversight.proposal.ProposalRequest;
 import io.oversight.proposal.ProposalStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +28,11 @@ class ReviewCase {
     private final ProposalJson json;
     private final CustomerMessages messages;
     private final AuditLog audit;
+    private final DecisionStates decisions;
 
-    ReviewCase(ProposalStore store, ProposalJson json, CustomerMessages messages, AuditLog audit) {
+    ReviewCase(ProposalStore store, ProposalJson json, CustomerMessages messages, AuditLog audit, DecisionStates decisions) {
         this.audit = audit;
+        this.decisions = decisions;
         this.store = store;
         this.json = json;
         this.messages = messages;
@@ -41,6 +44,10 @@ class ReviewCase {
 
     ProposalRecord record(VariableScope scope) {
         return store.find(id(scope)).orElseThrow();
+    }
+
+    ProposalRequest request(VariableScope scope) {
+        return json.request(record(scope));
     }
 
     Review review(VariableScope scope) {
@@ -59,15 +66,20 @@ class ReviewCase {
         return json.write(value);
     }
 
-    String group(VariableScope scope) {
-        return (String) scope.getVariable(ReviewVars.DECIDED_GROUP);
+    /** The decision as the guard validated and stored it at completion; never read from process variables. */
+    DecisionState decision(VariableScope scope) {
+        return decisions.find(id(scope)).orElseThrow(() -> new IllegalStateException("No validated decision for " + id(scope)));
+    }
+
+    /** The queue the proposal is in, as the product recorded it. */
+    String queue(VariableScope scope) {
+        Review review = review(scope);
+        return review == null ? null : review.queue();
     }
 
     /** Who decided and when, as the guard recorded it at completion. */
-    Outcome outcome(VariableScope scope, String decision, Outcome.ReplyText reply, String infoRequest) {
-        return new Outcome(decision, reply, null, (String) scope.getVariable(ReviewVars.DECIDED_BY),
-                ((Date) scope.getVariable(ReviewVars.DECIDED_AT)).toInstant(),
-                (String) scope.getVariable(ReviewVars.REVIEW_COMMENT), false, infoRequest);
+    static Outcome outcome(DecisionState d, String decision, Outcome.ReplyText reply, String infoRequest) {
+        return new Outcome(decision, reply, null, d.decidedBy(), d.decidedAt(), d.reviewComment(), false, infoRequest);
     }
 
     /** The holding message for the customer in the given situation, with the queue's current ETA. */
@@ -93,6 +105,29 @@ class ReviewCase {
             }
         }
         return context;
+    }
+
+    /** Input parameters of the model's SLA and hand-over steps: the policy is in the BPMN, not in Java. */
+    static final String HAND_OVER_GROUP = "handOverGroup";
+    static final String PRIORITY_STEP = "priorityStep";
+    static final String MAX_PRIORITY = "maxPriority";
+
+    /** The group the model hands a case to (input parameter handOverGroup of the step). */
+    static String handOverGroup(VariableScope scope) {
+        Object group = scope.getVariableLocal(HAND_OVER_GROUP);
+        if (group == null || group.toString().isBlank()) {
+            throw new IllegalStateException("The model gives this step no " + HAND_OVER_GROUP);
+        }
+        return group.toString();
+    }
+
+    /** A whole-number input parameter of the step. */
+    static int number(VariableScope scope, String name) {
+        Object value = scope.getVariableLocal(name);
+        if (value == null) {
+            throw new IllegalStateException("The model gives this step no " + name);
+        }
+        return value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().trim());
     }
 
     /** Appends a line to the notes reviewers see in the form. */

@@ -77,8 +77,7 @@ class ReviewTaskListener {
     public void onComplete(DelegateTask task) {
         if (isReviewTask(task)) {
             DecisionGuard.Reviewer reviewer = reviewer();
-            guard.check(task, reviewer);
-            events.decided(task, reviewer.id());
+            events.decided(guard.check(task, reviewer), reviewer.id());
         }
     }
 

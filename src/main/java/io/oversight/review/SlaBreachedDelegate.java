@@ -19,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Component("slaBreached")
 class SlaBreachedDelegate implements JavaDelegate {
 
-    static final String LEADS = "support-leads";
-
     private final ReviewCase reviewCase;
     private final TaskService tasks;
     private final InstanceReadGrants grants;
@@ -37,16 +35,18 @@ class SlaBreachedDelegate implements JavaDelegate {
             return;
         }
         execution.setVariable(Vars.SLA_BREACHED, true);
-        execution.setVariable(Vars.REVIEW_PRIORITY, SlaWarningDelegate.MAX_PRIORITY);
+        String leads = ReviewCase.handOverGroup(execution);
+        int max = ReviewCase.number(execution, ReviewCase.MAX_PRIORITY);
+        execution.setVariable(Vars.REVIEW_PRIORITY, max);
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list()) {
-            tasks.addCandidateGroup(task.getId(), LEADS);
-            tasks.setPriority(task.getId(), SlaWarningDelegate.MAX_PRIORITY);
+            tasks.addCandidateGroup(task.getId(), leads);
+            tasks.setPriority(task.getId(), max);
         }
-        grants.grant(LEADS, execution.getProcessInstanceId());
+        grants.grant(leads, execution.getProcessInstanceId());
         Review before = reviewCase.review(execution);
         reviewCase.audit(execution, AuditEventType.SLA_BREACHED, "system", AuditLog.details(
-                "dueAt", before.dueAt().toString(), "queue", before.queue(), "handedTo", LEADS));
-        Review after = new Review(before.queue(), SlaWarningDelegate.MAX_PRIORITY, before.dueAt(), before.controlModel(),
+                "dueAt", before.dueAt().toString(), "queue", before.queue(), "handedTo", leads));
+        Review after = new Review(before.queue(), max, before.dueAt(), before.controlModel(),
                 before.assignee());
         reviewCase.update(execution, ProposalChange.none().withReview(reviewCase.write(after), after)
                 .withCustomerMessage(reviewCase.customerMessage(execution, Situation.SLA_BREACHED, before.queue())));

@@ -12,12 +12,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-/** The SLA is near: the open review rises in its queue and the customer hears an updated estimate. */
+/** The SLA is near: the open review rises in its queue (by the model's priorityStep) and the customer hears an updated estimate. */
 @Component("slaWarning")
 class SlaWarningDelegate implements JavaDelegate {
-
-    static final int PRIORITY_STEP = 10;
-    static final int MAX_PRIORITY = 100;
 
     private final ReviewCase reviewCase;
     private final TaskService tasks;
@@ -33,7 +30,9 @@ class SlaWarningDelegate implements JavaDelegate {
             return; // re-entering review (reassign, answer) recreates the timer; warn once per proposal
         }
         execution.setVariable(Vars.SLA_WARNED, true);
-        int raised = Math.min(MAX_PRIORITY, ((Number) execution.getVariable(Vars.REVIEW_PRIORITY)).intValue() + PRIORITY_STEP);
+        int step = ReviewCase.number(execution, ReviewCase.PRIORITY_STEP);
+        int max = ReviewCase.number(execution, ReviewCase.MAX_PRIORITY);
+        int raised = Math.min(max, ((Number) execution.getVariable(Vars.REVIEW_PRIORITY)).intValue() + step);
         execution.setVariable(Vars.REVIEW_PRIORITY, raised);
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list()) {
             tasks.setPriority(task.getId(), raised);

@@ -176,7 +176,7 @@ class ReviewDecisionsProcessTest {
         assertThat(doc.review().queue()).isEqualTo("billing");
 
         assertThatThrownBy(() -> proposals.decide(doc.id(), "bill", List.of("billing"), Map.of("decision", "APPROVE")))
-                .hasMessageContaining("approval limit: bill may approve up to 500, this action moves 700");
+                .hasMessageContaining("approval limit: bill may approve up to 500 EUR, this action moves 700 EUR");
         assertThatThrownBy(() -> proposals.decide(doc.id(), "bill", List.of("billing"),
                 Map.of("decision", "EDIT", "editedAction", "{\"amount\": 600}"))).hasMessageContaining("up to 500");
         assertThat(proposals.current(doc.id()).status()).isEqualTo(ProposalStatus.PENDING_REVIEW);
