@@ -61,6 +61,7 @@ class RouteProposalDelegate implements JavaDelegate {
         audit.record(proposalId, AuditEventType.RULES_EVALUATED, "system", AuditLog.details(
                 "reasons", verdict.hits().stream().map(RuleHit::reason).toList(),
                 "decision", AgentProposalProcess.DECISION_KEY, "decisionVersion", versions.escalationRules(),
+                "signalModel", execution.getVariable(Vars.SIGNAL_MODEL),
                 "signals", signalScores(execution)));
         if (!verdict.escalate()) {
             return;
