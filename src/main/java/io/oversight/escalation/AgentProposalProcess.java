@@ -58,6 +58,9 @@ public final class AgentProposalProcess {
         public static final String QA_SAMPLE_RATE = "qaSampleRate";
         public static final String SIGNAL_REPORT = "signalReport"; // transient
         public static final String SIGNAL_DETAILS = "signalDetails";
+        public static final String LANGUAGE_COVERED = "languageCovered"; // transient
+        public static final String CUSTOMER_LANGUAGE = "customerLanguage"; // transient
+        public static final String SIGNAL_MODEL = "signalModel"; // transient
         // rule results and routing
         public static final String RULE_HITS = "ruleHits";
         public static final String ESCALATE = "escalate";

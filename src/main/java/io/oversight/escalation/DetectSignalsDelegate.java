@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component("detectSignals")
 class DetectSignalsDelegate implements JavaDelegate {
 
+    static final String LANGUAGE_DETAIL = "language";
+
     private final SignalDetector detector;
     private final ProposalRequests requests;
 
@@ -33,10 +35,17 @@ class DetectSignalsDelegate implements JavaDelegate {
         Map<String, String> details = new LinkedHashMap<>();
         for (Signal signal : report.signals().values()) {
             execution.setVariable(signal.name(), Variables.doubleValue(signal.score(), true));
-            if (signal.fired()) {
-                details.put(signal.name(), signal.detail());
+            if (signal.score() > 0.0) {
+                details.put(signal.name(), signal.detail()); // the rules' cells decide which ones fire
             }
         }
+        if (!report.languageCovered()) {
+            details.put(LANGUAGE_DETAIL, "the customer writes in language '" + report.language()
+                    + "', which the signal detectors do not cover");
+        }
+        execution.setVariable(Vars.LANGUAGE_COVERED, Variables.booleanValue(report.languageCovered(), true));
+        execution.setVariable(Vars.CUSTOMER_LANGUAGE, Variables.stringValue(report.language(), true));
+        execution.setVariable(Vars.SIGNAL_MODEL, Variables.stringValue(report.modelVersion(), true));
         execution.setVariable(Vars.SIGNAL_DETAILS, Variables.objectValue(details, true).create());
     }
 

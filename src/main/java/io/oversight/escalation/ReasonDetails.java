@@ -30,6 +30,8 @@ final class ReasonDetails {
             case "BILLING_DISPUTE" -> signals.getOrDefault(Signals.BILLING_DISPUTE, "the customer disputes a charge");
             case "MISSING_CONTEXT" -> signals.getOrDefault(Signals.MISSING_CONTEXT,
                     "reply states facts without any retrieved source");
+            case "LANGUAGE_NOT_COVERED" -> signals.getOrDefault(DetectSignalsDelegate.LANGUAGE_DETAIL,
+                    "the customer writes in a language the detectors do not cover");
             case "VIP_CUSTOMER" -> "customer segment is " + r.segmentOrDefault();
             case "LOW_CONFIDENCE" -> String.format(Locale.ROOT, "agent confidence is %.2f", r.agent().confidence());
             case "HIGH_VALUE" -> String.format(Locale.ROOT, "%s of %s", r.action().kind(), money(r.action()));

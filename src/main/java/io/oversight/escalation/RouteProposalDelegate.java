@@ -66,6 +66,7 @@ class RouteProposalDelegate implements JavaDelegate {
         audit.record(proposalId, AuditEventType.RULES_EVALUATED, "system", AuditLog.details(
                 "reasons", verdict.hits().stream().map(RuleHit::reason).toList(),
                 "decision", AgentProposalProcess.DECISION_KEY, "decisionVersion", rulesVersion,
+                "signalModel", execution.getVariable(Vars.SIGNAL_MODEL),
                 "signals", signalScores(execution)));
         if (!verdict.escalate()) {
             return;

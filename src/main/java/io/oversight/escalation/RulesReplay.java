@@ -96,6 +96,7 @@ class RulesReplay {
         Map<String, Object> inputs = RuleInputs.of(request, "EXCEPTIONS_ONLY");
         SignalReport signals = detector.detect(DetectSignalsDelegate.input(request));
         inputs.putAll(signals.scores());
+        inputs.put(AgentProposalProcess.Vars.LANGUAGE_COVERED, signals.languageCovered());
         return !dmn.evaluateDecisionTable(candidate, inputs).isEmpty();
     }
 

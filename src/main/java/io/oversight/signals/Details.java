@@ -33,6 +33,25 @@ final class Details {
         return topics + " (score " + Scores.format(score) + ")";
     }
 
+    /** Why one customer turn scored: where it is, the model's evidence and the owner's matched phrases. */
+    static String forTurn(String signal, double score, CustomerTurns.Turn turn, double model, List<String> evidence,
+                          Signal keywords, String modelVersion) {
+        StringBuilder sb = new StringBuilder("customer language scored ").append(Scores.format(score)).append(" for ")
+                .append(signal).append(turn.turnsBack() == 0 ? " in the latest customer message"
+                        : " in the customer message " + turn.turnsBack() + " turn(s) back (weight "
+                        + Scores.format(turn.weight()) + ")");
+        List<String> parts = new ArrayList<>();
+        if (model > 0.0 && (!evidence.isEmpty() || model >= keywords.score())) {
+            parts.add("model " + modelVersion + " " + Scores.format(model)
+                    + (evidence.isEmpty() ? "" : ", evidence " + evidence.stream().map(e -> "\"" + e + "\"")
+                    .collect(Collectors.joining(", "))));
+        }
+        if (!keywords.matches().isEmpty()) {
+            parts.add("word list " + Scores.format(keywords.score()) + ": " + keywords.detail());
+        }
+        return parts.isEmpty() ? sb.toString() : sb.append(" (").append(String.join("; ", parts)).append(')').toString();
+    }
+
     static String agentWins(String signal, double agentScore, Signal detected) {
         String detail = "agent classifier scored " + Scores.format(agentScore) + " for " + signal;
         if (detected.matches().isEmpty()) {

@@ -13,11 +13,14 @@ import java.util.Map;
  * @param negation  optional negation words that cancel a rule match shortly after them
  * @param rules     weighted phrases or regular expressions
  * @param shouting  optional CAPITALS rule (used by anger)
+ * @param suppress  regular expressions for hard negatives of the whole signal: a customer message matching one
+ *                  never raises this signal, neither through the rules nor through the learned model
  */
 record RuleFile(String signal, Map<String, List<String>> vocabulary, List<String> ignore, Negation negation,
-                List<Rule> rules, Shouting shouting) {
+                List<Rule> rules, Shouting shouting, List<String> suppress) {
 
     RuleFile {
+        suppress = suppress == null ? List.of() : List.copyOf(suppress);
         vocabulary = vocabulary == null ? Map.of() : Map.copyOf(vocabulary);
         ignore = ignore == null ? List.of() : List.copyOf(ignore);
         rules = rules == null ? List.of() : List.copyOf(rules);

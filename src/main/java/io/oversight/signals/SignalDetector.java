@@ -10,62 +10,132 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Detects the {@link Signals} in a conversation and a proposal. Word lists and patterns come from the
- * data files {@code signals/<signalName>.yaml} on the classpath; they are compiled once, so
- * {@link #detect(SignalInput)} is cheap and thread-safe.
+ * Detects the {@link Signals} in a conversation and a proposal. Each of the latest customer messages (see
+ * {@link CustomerTurns}) is scored by the learned model ({@link LearnedSignals}) and by the policy owner's word
+ * lists ({@code signals/<signal>.yaml}); a message's score is the stronger of the two unless the signal's
+ * {@code suppress} list matches it, and the signal's score is the strongest weighted message score. The agent's
+ * own scores combine by taking the stronger. Thread-safe; per-message results are cached.
  */
 @Component
 public class SignalDetector {
 
     static final String DEFAULT_LOCATION = "signals/";
     private static final Logger LOG = LoggerFactory.getLogger(SignalDetector.class);
-    private static final List<String> KEYWORD_SIGNALS = List.of(Signals.ANGER, Signals.SENSITIVE_TOPIC,
+    static final List<String> CUSTOMER_SIGNALS = List.of(Signals.ANGER, Signals.SENSITIVE_TOPIC,
             Signals.SECURITY_CONCERN, Signals.BILLING_DISPUTE, Signals.HUMAN_REQUESTED);
 
     private final List<TermDetector> termDetectors;
     private final MissingContextDetector missingContext;
+    private final CustomerTurns turns;
+    private final LearnedSignals learned;
+    private final MessageCache<Message> cache = new MessageCache<>(CACHE_ENTRIES);
 
-    /** Loads the default data files from the classpath ({@code signals/...}). */
+    /** Distinct customer messages whose findings are kept (a few hundred bytes each). */
+    static final int CACHE_ENTRIES = 4096;
+
+    /** Everything found in one customer message, before weighting by its position in the conversation. */
+    private record Message(LearnedSignals.Judgement model, Map<String, Signal> keywords, Map<String, Boolean> suppressed,
+                           boolean resolves) {
+    }
+
+    /** Loads the default data files and model from the classpath ({@code signals/...}). */
     public SignalDetector() {
         this(DEFAULT_LOCATION);
     }
 
-    /** Loads the data files from another classpath folder (ending in '/'). */
+    /** Loads the data files from another classpath folder (ending in '/'); the model from its default place. */
     SignalDetector(String location) {
         List<TermDetector> detectors = new ArrayList<>();
-        for (String signal : KEYWORD_SIGNALS) {
+        for (String signal : CUSTOMER_SIGNALS) {
             detectors.add(TermDetector.load(signal, location + signal + ".yaml"));
         }
         this.termDetectors = List.copyOf(detectors);
         this.missingContext = MissingContextDetector.load(location + Signals.MISSING_CONTEXT + ".yaml");
-        LOG.info("Signal detector loaded from classpath:{} ({} rule sets, {} pleasantry patterns)",
-                location, termDetectors.size(), missingContext.patternCount());
+        String conversation = DEFAULT_LOCATION + "conversation.yaml";
+        this.turns = new CustomerTurns(DataFiles.load(conversation, ConversationFile.class), conversation);
+        this.learned = LearnedSignals.fromClasspath(LearnedSignals.MODEL_RESOURCE);
+        LOG.info("Signal detector loaded from classpath:{} ({} rule sets, model {}, languages {})",
+                location, termDetectors.size(), learned.model().version(), learned.model().coveredLanguages());
+    }
+
+    /** The version of the learned model, recorded next to the rules' version. */
+    public String modelVersion() {
+        return learned.model().version();
     }
 
     public SignalReport detect(SignalInput input) {
         Objects.requireNonNull(input, "input");
-        List<String> customerTexts = customerTexts(input.messages());
+        List<CustomerTurns.Turn> customer = turns.of(input.messages());
+        List<Message> judged = customer.stream().map(t -> cache.get(t.text(), this::examine)).toList();
         Map<String, Signal> signals = new LinkedHashMap<>();
         for (TermDetector detector : termDetectors) {
-            String reply = Signals.SENSITIVE_TOPIC.equals(detector.signal()) ? input.proposedText() : null;
-            signals.put(detector.signal(), detector.detect(customerTexts, reply));
+            signals.put(detector.signal(), strongest(detector, customer, judged, input.proposedText()));
         }
         signals.put(Signals.MISSING_CONTEXT,
                 missingContext.detect(input.type(), input.proposedText(), input.hasSources()));
         signals.replaceAll((name, detected) -> withAgentScore(detected, input.agentSignals()));
-        return new SignalReport(signals);
+        String language = language(judged);
+        return new SignalReport(signals, language, learned.covers(language), modelVersion());
     }
 
-    private static List<String> customerTexts(List<SignalInput.Message> messages) {
-        if (messages == null) {
-            return List.of();
+    private Message examine(String text) {
+        Map<String, Signal> keywords = new LinkedHashMap<>();
+        Map<String, Boolean> suppressed = new LinkedHashMap<>();
+        for (TermDetector detector : termDetectors) {
+            keywords.put(detector.signal(), detector.detect(List.of(text), null));
+            suppressed.put(detector.signal(), detector.suppressed(text));
         }
-        return messages.stream()
-                .filter(Objects::nonNull)
-                .filter(m -> "customer".equalsIgnoreCase(m.role() == null ? "" : m.role().trim()))
-                .map(SignalInput.Message::text)
-                .filter(text -> text != null && !text.isBlank())
-                .toList();
+        return new Message(learned.judge(text), keywords, suppressed, turns.resolves(text));
+    }
+
+    private Signal strongest(TermDetector detector, List<CustomerTurns.Turn> customer, List<Message> judged,
+                             String proposedText) {
+        String signal = detector.signal();
+        Signal best = new Signal(signal, 0.0, List.of(), "no " + signal + " indicators in customer messages");
+        for (int i = 0; i < customer.size(); i++) {
+            CustomerTurns.Turn turn = customer.get(i);
+            Message message = judged.get(i);
+            if (message.suppressed().get(signal) || (turns.cancels(signal) && resolvedAfter(i, judged, signal))) {
+                continue;
+            }
+            Signal keywords = message.keywords().get(signal);
+            double model = message.model().scores().getOrDefault(signal, 0.0);
+            double score = Scores.round(turn.weight() * Math.max(model, keywords.score()));
+            if (score > best.score() || (score == best.score() && score > 0)) {
+                List<String> evidence = message.model().evidence().getOrDefault(signal, List.of());
+                best = new Signal(signal, score, keywords.matches(),
+                        Details.forTurn(signal, score, turn, model, evidence, keywords, modelVersion()));
+            }
+        }
+        if (Signals.SENSITIVE_TOPIC.equals(signal) && proposedText != null && !proposedText.isBlank()) {
+            Signal inReply = detector.detect(List.of(), proposedText);
+            if (inReply.score() > best.score()) {
+                best = inReply;
+            }
+        }
+        return best;
+    }
+
+    /** A later customer message resolves this one: it matches a resolution phrase and is not itself raising it. */
+    private static boolean resolvedAfter(int index, List<Message> judged, String signal) {
+        for (int j = index + 1; j < judged.size(); j++) {
+            Message later = judged.get(j);
+            if (later.resolves() && Math.max(later.model().scores().getOrDefault(signal, 0.0),
+                    later.keywords().get(signal).score()) < 0.5) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The latest customer message whose language can be told decides (older ones only if the latest cannot). */
+    private static String language(List<Message> judged) {
+        for (int i = judged.size() - 1; i >= 0; i--) {
+            if (judged.get(i).model().language() != null) {
+                return judged.get(i).model().language();
+            }
+        }
+        return null;
     }
 
     /** combined = max(detector, agent): the agent can add evidence but never lower a detector score. */

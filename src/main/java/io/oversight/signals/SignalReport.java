@@ -8,8 +8,18 @@ import java.util.Map;
 /**
  * The result of one detection run: one {@link Signal} for every name in {@link Signals#ALL}, in that order.
  * Names missing from the given map are filled in with a zero score.
+ *
+ * @param language        ISO 639-1 code of the customer's latest recognisable message, null when not recognisable
+ * @param languageCovered false when the customer writes in a language the learned detector was not trained on
+ * @param modelVersion    version of the learned model that scored the messages
  */
-public record SignalReport(Map<String, Signal> signals) {
+public record SignalReport(Map<String, Signal> signals, String language, boolean languageCovered,
+                           String modelVersion) {
+
+    /** A report of the given signals, language unknown (judged as covered). */
+    public SignalReport(Map<String, Signal> signals) {
+        this(signals, null, true, null);
+    }
 
     public SignalReport {
         Map<String, Signal> given = signals == null ? Map.of() : signals;

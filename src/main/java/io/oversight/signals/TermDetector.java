@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** A keyword signal (anger, sensitiveTopic, ...) driven by one data file. */
 final class TermDetector {
@@ -14,11 +15,13 @@ final class TermDetector {
     private final String signal;
     private final KeywordMatcher matcher;
     private final ShoutingRule shouting;
+    private final List<Pattern> suppress;
 
-    TermDetector(String signal, KeywordMatcher matcher, ShoutingRule shouting) {
+    TermDetector(String signal, KeywordMatcher matcher, ShoutingRule shouting, List<Pattern> suppress) {
         this.signal = signal;
         this.matcher = matcher;
         this.shouting = shouting;
+        this.suppress = suppress;
     }
 
     static TermDetector load(String signal, String resource) {
@@ -32,11 +35,26 @@ final class TermDetector {
         }
         KeywordMatcher matcher = KeywordMatcher.compile(file, resource);
         ShoutingRule shouting = file.shouting() == null ? null : new ShoutingRule(file.shouting());
-        return new TermDetector(signal, matcher, shouting);
+        List<Pattern> suppress = new ArrayList<>();
+        for (int i = 0; i < file.suppress().size(); i++) {
+            String where = resource + " suppress " + (i + 1);
+            suppress.add(PatternCompiler.regex(PatternCompiler.expand(file.suppress().get(i), file.vocabulary(), where),
+                    where));
+        }
+        return new TermDetector(signal, matcher, shouting, List.copyOf(suppress));
     }
 
     String signal() {
         return signal;
+    }
+
+    /** True when the text matches one of the file's hard negatives for the whole signal. */
+    boolean suppressed(String text) {
+        if (suppress.isEmpty()) {
+            return false;
+        }
+        String lower = text.replace('\u2019', '\'').toLowerCase(java.util.Locale.ROOT);
+        return suppress.stream().anyMatch(p -> p.matcher(lower).find());
     }
 
     int ruleCount() {

@@ -104,6 +104,7 @@ class EscalationRulesTest {
     vars.put("irreversible", false);
     SIGNALS.forEach(signal -> vars.put(signal, 0.0));
     vars.put("policyMode", "EXCEPTIONS_ONLY");
+    vars.put("languageCovered", true);
     return vars;
   }
 
@@ -179,7 +180,7 @@ class EscalationRulesTest {
     assertThat(table.getInputs()).extracting(i -> i.getInputExpression().getText().getTextContent())
         .containsExactly("proposalType", "workflow", "channel", "segment", "confidence", "actionKind", "amount",
             "irreversible", "anger", "sensitiveTopic", "securityConcern", "billingDispute", "humanRequested",
-            "missingContext", "policyMode");
+            "missingContext", "policyMode", "languageCovered");
     for (Input input : table.getInputs()) {
       assertThat(input.getId()).isEqualTo("input_" + input.getInputExpression().getText().getTextContent());
     }
@@ -270,7 +271,9 @@ class EscalationRulesTest {
         new ByType("rule_automation_paused", "AUTOMATION_PAUSED", "support-agents", 50, 60,
             new Object[] {"policyMode", "PAUSED"}),
         new ByType("rule_mandatory_review", "SAMPLED_FOR_REVIEW", "support-agents", 50, 60,
-            new Object[] {"policyMode", "MANDATORY_REVIEW"}));
+            new Object[] {"policyMode", "MANDATORY_REVIEW"}),
+        new ByType("rule_language_not_covered", "LANGUAGE_NOT_COVERED", "support-agents", 60, 30,
+            new Object[] {"languageCovered", false}));
     for (ByType row : byType) {
       String change = row.change()[0] + "=" + row.change()[1];
       cases.add(single(row.reason() + " on a reply (" + change + ") → review before send",
@@ -485,7 +488,7 @@ class EscalationRulesTest {
 
   @ParameterizedTest(name = "variable {0} absent")
   @ValueSource(strings = {"proposalType", "workflow", "channel", "segment", "confidence", "actionKind", "amount",
-      "irreversible", "anger", "policyMode"})
+      "irreversible", "anger", "policyMode", "languageCovered"})
   @DisplayName("an absent variable does not make the evaluation fail")
   void absentVariable(String name) {
     Map<String, Object> reply = routineReply();

@@ -58,8 +58,8 @@ class SignalDetectorTest {
 
     @Test
     void acronymsAndOrderIdsInCapitalsAreNotShouting() {
-        assertThat(customerSays("Can the API export a PDF over USB, priced in EUR? Order O-5521.").score(Signals.ANGER))
-                .isZero();
+        assertThat(customerSays("Can the API export a PDF over USB, priced in EUR? Order O-5521.").get(Signals.ANGER)
+                .fired()).isFalse();
         assertThat(customerSays("That's great!! Thanks").get(Signals.ANGER).fired()).isFalse();
         assertThat(customerSays("WHY IS THIS STILL BROKEN").get(Signals.ANGER).fired()).isTrue();
     }
@@ -80,8 +80,10 @@ class SignalDetectorTest {
         SignalReport report = DETECTOR.detect(new SignalInput("REPLY", List.of(
                 new SignalInput.Message("agent", "I understand you are furious, let me get a human."),
                 new SignalInput.Message("customer", "ok thanks")), "Sure.", true, null));
-        assertThat(report.score(Signals.ANGER)).isZero();
-        assertThat(report.score(Signals.HUMAN_REQUESTED)).isZero();
+        SignalReport customerOnly = customerSays("ok thanks");
+        assertThat(report.score(Signals.ANGER)).isEqualTo(customerOnly.score(Signals.ANGER)).isLessThan(0.5);
+        assertThat(report.score(Signals.HUMAN_REQUESTED)).isEqualTo(customerOnly.score(Signals.HUMAN_REQUESTED))
+                .isLessThan(0.5);
     }
 
     @Test
@@ -99,8 +101,9 @@ class SignalDetectorTest {
         assertThat(report.get(Signals.BILLING_DISPUTE).fired()).isTrue();
         assertThat(report.score(Signals.BILLING_DISPUTE)).isGreaterThan(0.1);
         assertThat(report.get(Signals.BILLING_DISPUTE).detail()).startsWith("customer language scored");
-        assertThat(report.score(Signals.HUMAN_REQUESTED)).isZero();
-        assertThat(report.score(Signals.SECURITY_CONCERN)).isZero();
+        SignalReport withoutAgent = customerSays("I filed a chargeback with my bank.");
+        assertThat(report.score(Signals.HUMAN_REQUESTED)).isEqualTo(withoutAgent.score(Signals.HUMAN_REQUESTED));
+        assertThat(report.score(Signals.SECURITY_CONCERN)).isEqualTo(withoutAgent.score(Signals.SECURITY_CONCERN));
     }
 
     @Test

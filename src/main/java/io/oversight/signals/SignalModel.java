@@ -1,0 +1,157 @@
+package io.oversight.signals;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The learned detector: one logistic-regression head per signal over {@link TextFeatures}. Each head maps its
+ * probability onto a score whose 0.5 is the head's operating point chosen by cross-validation at training time,
+ * so the cut a designer sees in the escalation rules ({@code >= 0.5}) is the model's cut, and moving the cell
+ * moves the trade-off. Written and read by {@link #write}/{@link #read} (gzip, int16-quantised weights).
+ *
+ * @param version          identifies the training run; recorded in every RULES_EVALUATED audit event
+ * @param coveredLanguages ISO 639-1 codes with enough training data to be judged
+ * @param heads            signal name to head
+ */
+public record SignalModel(String version, List<String> coveredLanguages, Map<String, Head> heads) {
+
+    private static final int MAGIC = 0x4F56534D; // "OVSM"
+    private static final int FORMAT = 1;
+
+    /** One signal's head. {@code threshold} is the probability that maps to the score 0.5. */
+    public record Head(float bias, float threshold, float[] weights) {
+
+        double probability(TextFeatures.Vector v) {
+            double z = bias;
+            int[] idx = v.indices();
+            float[] val = v.values();
+            for (int i = 0; i < idx.length; i++) {
+                z += weights[idx[i]] * val[i];
+            }
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+
+        /** Piecewise-linear: 0..threshold to 0..0.5 and threshold..1 to 0.5..1. */
+        double score(double probability) {
+            double t = Math.min(0.99, Math.max(0.01, threshold));
+            double s = probability < t ? 0.5 * probability / t : 0.5 + 0.5 * (probability - t) / (1.0 - t);
+            return Scores.round(s);
+        }
+
+        /** The features that pushed the score up most, readable words first. */
+        List<String> evidence(TextFeatures.Vector v, int limit) {
+            record Contribution(String name, double value) {
+            }
+            List<Contribution> all = new ArrayList<>();
+            for (int i = 0; i < v.indices().length; i++) {
+                double c = weights[v.indices()[i]] * v.values()[i];
+                if (c > 0 && v.names()[i] != null) {
+                    all.add(new Contribution(v.names()[i], c));
+                }
+            }
+            all.sort(Comparator.comparingDouble(Contribution::value).reversed());
+            List<String> words = new ArrayList<>();
+            for (boolean charGrams : new boolean[] {false, true}) {
+                for (Contribution c : all) {
+                    String readable = readable(c.name());
+                    if (c.name().startsWith("c:") == charGrams && readable != null && !words.contains(readable)
+                            && words.size() < limit) {
+                        words.add(readable);
+                    }
+                }
+                if (!words.isEmpty()) {
+                    break;
+                }
+            }
+            return words;
+        }
+
+        private static String readable(String feature) {
+            String body = feature.substring(2).strip();
+            if (feature.startsWith("w:") || feature.startsWith("b:")) {
+                return body.length() < 2 ? null : body;
+            }
+            if (feature.startsWith("x:")) {
+                return body;
+            }
+            return body.length() >= 4 ? body + "…" : null;
+        }
+    }
+
+    public SignalModel {
+        coveredLanguages = List.copyOf(coveredLanguages);
+        heads = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(heads));
+    }
+
+    public static SignalModel read(InputStream raw) {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16))) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+                throw new IllegalStateException("not a signal model file of format " + FORMAT);
+            }
+            String version = in.readUTF();
+            int dims = in.readInt();
+            if (dims != TextFeatures.DIMENSIONS) {
+                throw new IllegalStateException("model has " + dims + " features, the code " + TextFeatures.DIMENSIONS);
+            }
+            List<String> languages = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                languages.add(in.readUTF());
+            }
+            Map<String, Head> heads = new LinkedHashMap<>();
+            for (int h = in.readInt(); h > 0; h--) {
+                String name = in.readUTF();
+                float bias = in.readFloat();
+                float threshold = in.readFloat();
+                float scale = in.readFloat();
+                float[] weights = new float[dims];
+                for (int i = 0; i < dims; i++) {
+                    weights[i] = in.readShort() * scale;
+                }
+                heads.put(name, new Head(bias, threshold, weights));
+            }
+            return new SignalModel(version, languages, heads);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the signal model", e);
+        }
+    }
+
+    public void write(OutputStream raw) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(new GZIPOutputStream(raw, 1 << 16), 1 << 16))) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeUTF(version);
+            out.writeInt(TextFeatures.DIMENSIONS);
+            out.writeInt(coveredLanguages.size());
+            for (String language : coveredLanguages) {
+                out.writeUTF(language);
+            }
+            out.writeInt(heads.size());
+            for (Map.Entry<String, Head> e : heads.entrySet()) {
+                Head head = e.getValue();
+                float max = 1e-9f;
+                for (float w : head.weights()) {
+                    max = Math.max(max, Math.abs(w));
+                }
+                float scale = max / Short.MAX_VALUE;
+                out.writeUTF(e.getKey());
+                out.writeFloat(head.bias());
+                out.writeFloat(head.threshold());
+                out.writeFloat(scale);
+                for (float w : head.weights()) {
+                    out.writeShort(Math.round(w / scale));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.oversight.signals;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * Trains the learned heads: k-fold cross-validation on the training data chooses each head's operating point
+ * (the probability that becomes the score 0.5), then every head is trained on all data.
+ */
+final class SignalModelTrainer {
+
+    static final int FOLDS = 5;
+    /** Recall matters more than precision for an oversight layer: thresholds maximise F-beta with this beta. */
+    static final double BETA = 1.5;
+    /** A language is covered when it has at least this many training messages and positives for every head. */
+    static final int MIN_LANGUAGE_EXAMPLES = 150;
+    static final int MIN_LANGUAGE_POSITIVES = 15;
+
+    record Fold(String signal, double threshold, int tp, int fp, int fn, int tn) {
+        double precision() {
+            return tp + fp == 0 ? 1.0 : (double) tp / (tp + fp);
+        }
+
+        double recall() {
+            return tp + fn == 0 ? 1.0 : (double) tp / (tp + fn);
+        }
+    }
+
+    record Result(SignalModel model, Map<String, Fold> crossValidation, Map<String, Map<String, Fold>> byLanguage,
+                  Map<String, Integer> languageCounts) {
+    }
+
+    private final HeadTrainer.Settings settings;
+
+    SignalModelTrainer(HeadTrainer.Settings settings) {
+        this.settings = settings;
+    }
+
+    Result train(List<TrainingSet.Example> examples) {
+        List<TextFeatures.Vector> xs = examples.stream().map(e -> TextFeatures.of(e.text())).toList();
+        List<Integer> foldOf = folds(examples.size());
+        Map<String, SignalModel.Head> heads = new LinkedHashMap<>();
+        Map<String, Fold> cv = new LinkedHashMap<>();
+        Map<String, Map<String, Fold>> byLanguage = new TreeMap<>();
+        for (String signal : TrainingSet.HEADS) {
+            List<Boolean> ys = examples.stream().map(e -> e.labels().contains(signal)).toList();
+            double[] oof = outOfFold(xs, ys, foldOf);
+            double threshold = bestThreshold(oof, ys);
+            cv.put(signal, tally(signal, threshold, oof, ys, null, examples));
+            for (String language : languages(examples)) {
+                byLanguage.computeIfAbsent(language, l -> new LinkedHashMap<>())
+                        .put(signal, tally(signal, threshold, oof, ys, language, examples));
+            }
+            float[] w = new HeadTrainer(settings).train(xs, ys);
+            float[] weights = new float[TextFeatures.DIMENSIONS];
+            System.arraycopy(w, 0, weights, 0, weights.length);
+            heads.put(signal, new SignalModel.Head(w[w.length - 1], (float) threshold, weights));
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        examples.forEach(e -> counts.merge(e.language(), 1, Integer::sum));
+        SignalModel model = new SignalModel(version(examples), covered(examples), heads);
+        return new Result(model, cv, byLanguage, counts);
+    }
+
+    double[] outOfFold(List<TextFeatures.Vector> xs, List<Boolean> ys, List<Integer> foldOf) {
+        double[] oof = new double[xs.size()];
+        for (int f = 0; f < FOLDS; f++) {
+            List<TextFeatures.Vector> trainX = new ArrayList<>();
+            List<Boolean> trainY = new ArrayList<>();
+            for (int i = 0; i < xs.size(); i++) {
+                if (foldOf.get(i) != f) {
+                    trainX.add(xs.get(i));
+                    trainY.add(ys.get(i));
+                }
+            }
+            float[] w = new HeadTrainer(settings).train(trainX, trainY);
+            for (int i = 0; i < xs.size(); i++) {
+                if (foldOf.get(i) == f) {
+                    oof[i] = HeadTrainer.probability(w, xs.get(i));
+                }
+            }
+        }
+        return oof;
+    }
+
+    static double bestThreshold(double[] probabilities, List<Boolean> ys) {
+        double best = 0.5;
+        double bestScore = -1;
+        for (int step = 5; step <= 95; step++) {
+            double t = step / 100.0;
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (int i = 0; i < probabilities.length; i++) {
+                boolean predicted = probabilities[i] >= t;
+                if (predicted && ys.get(i)) {
+                    tp++;
+                } else if (predicted) {
+                    fp++;
+                } else if (ys.get(i)) {
+                    fn++;
+                }
+            }
+            double b2 = BETA * BETA;
+            double f = tp == 0 ? 0 : (1 + b2) * tp / ((1 + b2) * tp + b2 * fn + fp);
+            if (f > bestScore) {
+                bestScore = f;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    private static Fold tally(String signal, double threshold, double[] p, List<Boolean> ys, String language,
+                              List<TrainingSet.Example> examples) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        int tn = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (language != null && !language.equals(examples.get(i).language())) {
+                continue;
+            }
+            boolean predicted = p[i] >= threshold;
+            if (predicted && ys.get(i)) {
+                tp++;
+            } else if (predicted) {
+                fp++;
+            } else if (ys.get(i)) {
+                fn++;
+            } else {
+                tn++;
+            }
+        }
+        return new Fold(signal, threshold, tp, fp, fn, tn);
+    }
+
+    private static List<String> languages(List<TrainingSet.Example> examples) {
+        return examples.stream().map(TrainingSet.Example::language).distinct().sorted().toList();
+    }
+
+    static List<String> covered(List<TrainingSet.Example> examples) {
+        List<String> covered = new ArrayList<>();
+        for (String language : languages(examples)) {
+            List<TrainingSet.Example> mine = examples.stream().filter(e -> e.language().equals(language)).toList();
+            boolean enough = mine.size() >= MIN_LANGUAGE_EXAMPLES && TrainingSet.HEADS.stream().allMatch(
+                    s -> mine.stream().filter(e -> e.labels().contains(s)).count() >= MIN_LANGUAGE_POSITIVES);
+            if (enough) {
+                covered.add(language);
+            }
+        }
+        return covered;
+    }
+
+    List<Integer> foldsFor(int n) {
+        return folds(n);
+    }
+
+    private List<Integer> folds(int n) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(settings.seed()));
+        Integer[] fold = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            fold[order.get(i)] = i % FOLDS;
+        }
+        return List.of(fold);
+    }
+
+    private static String version(List<TrainingSet.Example> examples) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (TrainingSet.Example e : examples) {
+                sha.update((e.text() + "\t" + e.language() + "\t" + String.join(",", e.labels()) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            String data = HexFormat.of().formatHex(sha.digest()).substring(0, 8);
+            String at = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT).format(ZonedDateTime.now(ZoneOffset.UTC));
+            return "lr-ngram-" + at + "-" + data;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
