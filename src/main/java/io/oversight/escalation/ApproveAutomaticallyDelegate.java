@@ -33,12 +33,10 @@ class ApproveAutomaticallyDelegate implements JavaDelegate {
     private final ActionRelease release;
     private final AuditLog audit;
     private final QaSampling qa;
-    private final DecisionVersions versions;
 
     ApproveAutomaticallyDelegate(ProposalRequests requests, ProposalStore store, ProposalJson json, ObjectMapper mapper,
-            ActionRelease release, AuditLog audit, QaSampling qa, DecisionVersions versions) {
+            ActionRelease release, AuditLog audit, QaSampling qa) {
         this.qa = qa;
-        this.versions = versions;
         this.audit = audit;
         this.requests = requests;
         this.store = store;
@@ -65,18 +63,19 @@ class ApproveAutomaticallyDelegate implements JavaDelegate {
         Object rate = execution.getVariable(Vars.QA_SAMPLE_RATE);
         if (rate instanceof Number qaRate && qaRate.doubleValue() > 0) {
             String headline = ReviewContext.headline(request, "approved automatically");
-            qa.maybeAuditAutoApproval(proposalId, qaRate.doubleValue(), qaContext(request, headline));
+            qa.maybeAuditAutoApproval(proposalId, qaRate.doubleValue(),
+                    qaContext(request, headline, execution.getVariable(Vars.RULES_VERSION)));
         }
         store.update((String) execution.getVariable(Vars.PROPOSAL_ID),
                 ProposalChange.status(ProposalStatus.APPROVED).decided(outcome, json.write(outcome), null));
     }
 
-    private Map<String, Object> qaContext(ProposalRequest request, String headline) {
+    private Map<String, Object> qaContext(ProposalRequest request, String headline, Object rulesVersion) {
         String actionJson = request.type() == ProposalType.ACTION ? json.write(request.action()) : null;
         Map<String, Object> context = new java.util.HashMap<>(ReviewContext.formVariables(request, List.of(), headline, actionJson));
         context.put("proposalType", request.type().name());
         // the rules version that let it through: a missed escalation QA finds is counted against it
-        context.put(QaSampling.RULE_VERSION, versions.escalationRules());
+        context.put(QaSampling.RULE_VERSION, rulesVersion);
         context.remove("editedReply");
         context.remove("editedAction");
         return context;
