@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import io.oversight.security.CallbackTargets;
 import org.springframework.stereotype.Component;
 
 /** POSTs one signed delivery to its callbackUrl and says whether the agent took it (any 2xx). */
@@ -15,10 +16,12 @@ class WebhookSender {
     static final String EVENT = "proposal.status_changed";
 
     private final WebhookProperties properties;
+    private final CallbackTargets targets;
     private final HttpClient http;
 
-    WebhookSender(WebhookProperties properties) {
+    WebhookSender(WebhookProperties properties, CallbackTargets targets) {
         this.properties = properties;
+        this.targets = targets;
         // HTTP/1.1 without redirects: an agent's endpoint answers itself, and a signed body is never re-posted elsewhere.
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -40,13 +43,19 @@ class WebhookSender {
     }
 
     Result send(WebhookDelivery delivery) {
+        String refusal = targets.refusalAtDelivery(delivery.url());
+        if (refusal != null) {
+            return Result.failed("callbackUrl " + refusal); // checked again now: the name may resolve elsewhere than at submission
+        }
         byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
+        long timestamp = java.time.Instant.now().getEpochSecond();
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(delivery.url()))
                     .timeout(properties.requestTimeout())
                     .header("Content-Type", "application/json")
-                    .header(WebhookSignature.HEADER, WebhookSignature.of(properties.signingSecret(), body))
+                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(WebhookSignature.HEADER, WebhookSignature.of(properties.signingSecret(), timestamp, body))
                     .header("X-Oversight-Delivery", delivery.id())
                     .header("X-Oversight-Event", EVENT)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))

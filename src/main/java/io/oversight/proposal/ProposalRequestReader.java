@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oversight.security.CallbackTargets;
 import io.oversight.web.InvalidRequestException;
 import io.oversight.web.InvalidRequestException.FieldProblem;
 import jakarta.validation.ConstraintViolation;
@@ -20,10 +21,12 @@ class ProposalRequestReader {
 
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final CallbackTargets callbackTargets;
 
-    ProposalRequestReader(ObjectMapper mapper, Validator validator) {
+    ProposalRequestReader(ObjectMapper mapper, Validator validator, CallbackTargets callbackTargets) {
         this.mapper = mapper;
         this.validator = validator;
+        this.callbackTargets = callbackTargets;
     }
 
     ProposalRequest read(JsonNode body) {
@@ -36,6 +39,13 @@ class ProposalRequestReader {
             problems.add(new FieldProblem(fieldName(v.getPropertyPath().toString()), v.getMessage()));
         }
         problems.addAll(typeRules(request));
+        boolean callbackJudged = problems.stream().anyMatch(p -> p.field().equals("callbackUrl"));
+        if (request.callbackUrl() != null && !callbackJudged) {
+            String refusal = callbackTargets.refusalAtSubmission(request.callbackUrl());
+            if (refusal != null) {
+                problems.add(new FieldProblem("callbackUrl", refusal));
+            }
+        }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(FieldProblem::field));
             throw new InvalidRequestException(problems);

@@ -30,7 +30,7 @@ final class CallbackReceiver implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** One request as it arrived; {@code body} is the exact bytes, as UTF-8. */
-    record Received(String deliveryId, String event, String signature, String contentType, String body) {
+    record Received(String deliveryId, String event, String signature, String contentType, String body, String timestamp) {
 
         JsonNode json() {
             try {
@@ -44,12 +44,19 @@ final class CallbackReceiver implements AutoCloseable {
             return json().path("status").asText();
         }
 
-        /** Verifies the signature as an agent would, independently of the product's code. */
+        /**
+         * Verifies the signature as an agent would, independently of the product's code (CONTRACT §3):
+         * HMAC-SHA256 of "<X-Oversight-Timestamp>.<body>", and the timestamp at most five minutes old.
+         */
         boolean signedWith(String secret) {
+            if (timestamp == null || Math.abs(java.time.Instant.now().getEpochSecond() - Long.parseLong(timestamp)) > 300) {
+                return false;
+            }
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-                String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+                String expected = "sha256=" + HexFormat.of().formatHex(
+                        mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
                 return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                         String.valueOf(signature).getBytes(StandardCharsets.UTF_8));
             } catch (GeneralSecurityException e) {
@@ -107,7 +114,8 @@ final class CallbackReceiver implements AutoCloseable {
             var headers = exchange.getRequestHeaders();
             String deliveryId = headers.getFirst("X-Oversight-Delivery");
             received.add(new Received(deliveryId, headers.getFirst("X-Oversight-Event"),
-                    headers.getFirst("X-Oversight-Signature"), headers.getFirst("Content-Type"), body));
+                    headers.getFirst("X-Oversight-Signature"), headers.getFirst("Content-Type"), body,
+                    headers.getFirst("X-Oversight-Timestamp")));
             int attempt = attemptsPerDelivery.computeIfAbsent(String.valueOf(deliveryId), id -> new AtomicInteger())
                     .incrementAndGet();
             if (holdMillis > 0) {

@@ -30,14 +30,14 @@ class UnsignedWebhooksTest {
 
     @Test
     void anAttemptWithoutASecretLeavesTheDeliveryAlone() {
-        var deliverer = new WebhookDeliverer(untouchable, new WebhookSender(unsigned), unsigned, new SimpleMeterRegistry());
+        var deliverer = new WebhookDeliverer(untouchable, new WebhookSender(unsigned, new io.oversight.security.CallbackTargets(java.util.List.of("127.0.0.1"))), unsigned, new SimpleMeterRegistry());
 
         assertThat(deliverer.attempt("some-delivery")).isEmpty();
     }
 
     @Test
     void theSweeperDoesNotLookForWorkWithoutASecret() throws Exception {
-        var deliverer = new WebhookDeliverer(untouchable, new WebhookSender(unsigned), unsigned, new SimpleMeterRegistry());
+        var deliverer = new WebhookDeliverer(untouchable, new WebhookSender(unsigned, new io.oversight.security.CallbackTargets(java.util.List.of("127.0.0.1"))), unsigned, new SimpleMeterRegistry());
         var dispatcher = new WebhookDispatcher(deliverer, untouchable, unsigned);
         try {
             dispatcher.sweep();
