@@ -1,29 +1,20 @@
 package io.oversight.demo;
 
 import io.oversight.security.ActionSystemProperties;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's people and queues (CONTRACT §2): one user per group, password = user id. Created
- * only in the demo profile, idempotently.
+ * The demo's people (CONTRACT §2): one user per group, password = user id, and the action worker
+ * in every action system. Created only in the demo profile, idempotently; outside it, a database
+ * that still holds them is refused at start (security/DemoIdentityLeftovers).
  */
 @Component
 class DemoIdentities {
 
-    static final String PROCESS_KEY = "agent-proposal";
-    static final List<String> REVIEW_GROUPS =
-            List.of("support-agents", "support-leads", "billing", "trust-safety", "legal", "finance", "qa");
     static final Map<String, String> USERS = Map.of(
             "alice", "support-agents", "lena", "support-leads", "bill", "billing", "sam", "trust-safety",
             "lee", "legal", "fran", "finance", "quinn", "qa", "admin", "camunda-admin");
@@ -31,12 +22,10 @@ class DemoIdentities {
     static final String ACTION_WORKER = "action-worker";
 
     private final IdentityService identity;
-    private final AuthorizationService authorizations;
     private final ActionSystemProperties actionSystems;
 
-    DemoIdentities(IdentityService identity, AuthorizationService authorizations, ActionSystemProperties actionSystems) {
+    DemoIdentities(IdentityService identity, ActionSystemProperties actionSystems) {
         this.identity = identity;
-        this.authorizations = authorizations;
         this.actionSystems = actionSystems;
     }
 
@@ -54,16 +43,7 @@ class DemoIdentities {
                 identity.createMembership(ACTION_WORKER, group); // the group itself: ActionSystemAccess, every profile
             }
         }
-        for (String group : REVIEW_GROUPS) {
-            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ);
-        }
-        grant("support-leads", Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ_HISTORY);
-        grant("qa", Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ_HISTORY);
-        grant("qa", Resources.PROCESS_DEFINITION, "post-action-qa", Permissions.READ, Permissions.READ_INSTANCE);
-        for (Resources resource : Resources.values()) {
-            grant("camunda-admin", resource, "*", Permissions.ALL);
-        }
+        // groups, Tasklist access and grants: security/ReviewerAccess and ActionSystemAccess, in every profile
     }
 
     private void group(String id) {
@@ -84,21 +64,5 @@ class DemoIdentities {
             user.setPassword(id);
             identity.saveUser(user);
         }
-    }
-
-    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).count() > 0;
-        if (exists) {
-            return;
-        }
-        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        grant.setGroupId(group);
-        grant.setResource(resource);
-        grant.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            grant.addPermission(permission);
-        }
-        authorizations.saveAuthorization(grant);
     }
 }

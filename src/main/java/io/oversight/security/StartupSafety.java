@@ -38,10 +38,15 @@ class StartupSafety {
         this.databaseUrl = databaseUrl;
     }
 
+    /** Whether the demo profile is active (explicitly, or as the default when none is set). */
+    static boolean isDemo(Environment environment) {
+        return Arrays.asList(environment.getActiveProfiles()).contains("demo")
+                || (environment.getActiveProfiles().length == 0 && Arrays.asList(environment.getDefaultProfiles()).contains("demo"));
+    }
+
     @EventListener(ApplicationStartedEvent.class)
     void refuseDefaultSecrets() {
-        if (Arrays.asList(environment.getActiveProfiles()).contains("demo")
-                || (environment.getActiveProfiles().length == 0 && Arrays.asList(environment.getDefaultProfiles()).contains("demo"))) {
+        if (isDemo(environment)) {
             return;
         }
         if (security.agentKeys().isEmpty()) {
