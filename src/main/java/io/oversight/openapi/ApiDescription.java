@@ -24,8 +24,10 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,6 +84,11 @@ class ApiDescription {
                 }
             }));
             components.getSchemas().remove("StreamingResponseBody");
+            // what the answers really hold: null where nothing is pending or decided yet
+            nullable(components, "ProposalDocument", "review", "customerMessage", "outcome");
+            nullable(components, "Review", "dueAt", "assignee");
+            nullable(components, "Reason", "detail");
+            nullable(components, "Problem", "detail", "instance", "errors");
         };
     }
 
@@ -114,6 +121,32 @@ class ApiDescription {
         }
         if (operation.getParameters() != null) {
             operation.getParameters().forEach(ApiDescription::describeParameter);
+        }
+    }
+
+    private static void nullable(Components components, String schema, String... fields) {
+        Schema<?> owner = components.getSchemas().get(schema);
+        if (owner == null || owner.getProperties() == null) {
+            return;
+        }
+        for (String field : fields) {
+            Schema<?> property = owner.getProperties().get(field);
+            if (property == null) {
+                continue;
+            }
+            if (property.get$ref() != null) {
+                owner.getProperties().put(field, new Schema<>().anyOf(List.of(property, new Schema<>().types(Set.of("null")))));
+            } else {
+                Set<String> types = new LinkedHashSet<>();
+                if (property.getTypes() != null) {
+                    types.addAll(property.getTypes());
+                } else if (property.getType() != null) {
+                    types.add(property.getType());
+                }
+                types.add("null");
+                property.type(null);
+                property.types(types);
+            }
         }
     }
 

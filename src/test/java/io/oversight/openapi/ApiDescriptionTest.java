@@ -155,6 +155,29 @@ class ApiDescriptionTest {
         }
     }
 
+    @Test
+    void realAnswersValidateAgainstTheServedResponseSchemas() {
+        Schema document = schema("#/components/schemas/ProposalDocument");
+        Schema trail = schema(description.at("/paths/~1api~1v1~1proposals~1{id}~1audit/get/responses/200/content/"
+                + "application~1json/schema/$ref").asText());
+        Schema problem = schema("#/components/schemas/Problem");
+
+        for (String example : List.of("routine-reply", "angry-customer", "refund-approval")) {
+            var created = api.submit(ApiClient.freshExample(example));
+            assertThat(document.validate(created.json())).as("%s answer", example).isEmpty();
+            String id = created.json().get("id").asText();
+            var events = api.get("/api/v1/proposals/" + id + "/audit", "Bearer " + ApiClient.DEMO_AGENT_KEY);
+            assertThat(trail.validate(events.json())).as("%s trail", example).isEmpty();
+        }
+        ObjectNode invalid = ApiClient.freshExample("routine-reply");
+        invalid.remove("agent");
+        assertThat(problem.validate(api.submit(invalid).json())).isEmpty();
+        assertThat(problem.validate(api.get("/api/v1/metrics", null).json())).isEmpty();
+        assertThat(problem.validate(api.proposal("no-such-proposal").json())).isEmpty();
+        // the schemas do refuse what the endpoints never answer
+        assertThat(document.validate(JSON.createObjectNode().put("status", "MAYBE"))).isNotEmpty();
+    }
+
     record Mutation(String example, String field, String what, Consumer<ObjectNode> change) {
         @Override
         public String toString() {
@@ -237,9 +260,15 @@ class ApiDescriptionTest {
 
     /** The served request schema of POST /api/v1/proposals, with the served components to resolve its refs. */
     private Schema requestSchema() {
+        return schema(description.at("/paths/~1api~1v1~1proposals/post/requestBody/content/application~1json/schema/$ref")
+                .asText());
+    }
+
+    private Schema schema(String ref) {
+        assertThat(ref).startsWith("#/components/schemas/");
         ObjectNode document = JSON.createObjectNode();
         document.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        document.set("$ref", description.at("/paths/~1api~1v1~1proposals/post/requestBody/content/application~1json/schema/$ref"));
+        document.put("$ref", ref);
         document.putObject("components").set("schemas", description.at("/components/schemas"));
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(document);
     }
