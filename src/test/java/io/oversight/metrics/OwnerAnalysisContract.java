@@ -1,6 +1,7 @@
 package io.oversight.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oversight.support.ApiClient;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -248,6 +250,22 @@ abstract class OwnerAnalysisContract extends MetricsContract {
         JsonNode keep = ok("/api/v1/policies/" + workflow + "/readiness", "lena");
         assertThat(keep.path("decisions").asLong()).isEqualTo(81);
         assertThat(keep.path("recommendation").asText()).isEqualTo("KEEP_REVIEW");
+    }
+
+    @Test
+    void qaNamesTheReasonThatShouldHaveFiredOnlyForAMissedEscalation() {
+        String id = traffic.routine(sampledWorkflow());
+        assertThatThrownBy(() -> traffic.qa(id, Map.of("qaVerdict", "OK", "missedReason", "ANGRY_CUSTOMER")))
+                .hasMessageContaining("missedReason");
+        assertThatThrownBy(() -> traffic.qa(id, Map.of("qaVerdict", "SHOULD_HAVE_ESCALATED", "reviewComment", "angry",
+                "missedReason", "<b>angry</b>"))).hasMessageContaining("missedReason");
+
+        traffic.qa(id, Map.of("qaVerdict", "SHOULD_HAVE_ESCALATED", "reviewComment", "a VIP", "missedReason", "VIP_CUSTOMER"));
+
+        Integer deployed = jdbc.sql("select max(version_) from act_re_decision_def where key_ = 'escalationRules'")
+                .query(Integer.class).single();
+        assertThat(jdbc.sql("select qa_missed_reason, qa_rule_version from ovs_proposal where id = :id").param("id", id)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getInt(2)).single()).isEqualTo("VIP_CUSTOMER " + deployed);
     }
 
     @Test
