@@ -27,26 +27,30 @@ class AuditController {
 
     /**
      * One exported entry; {@code details} is the stored canonical JSON, exactly as hashed; keyId names
-     * the ledger key the hash is an HMAC under (null: plain SHA-256, written before the ledger was keyed).
+     * the ledger key the hash is an HMAC under (null: plain SHA-256, written before the ledger was
+     * keyed), and ledgerId the ledger the entry keys are derived for ({@link LedgerKeys#forLedger}).
      */
     record ExportLine(long id, int shard, long seq, String proposalId, String at, String type, String actor,
-            @JsonRawValue String details, String prevHash, String hash, String keyId) {
+            @JsonRawValue String details, String prevHash, String hash, String keyId, String ledgerId) {
 
-        static ExportLine of(LedgerEntry e) {
+        static ExportLine of(LedgerEntry e, String ledgerId) {
             return new ExportLine(e.id(), e.shard(), e.seq(), e.proposalId(), LedgerHash.timestamp(e.occurredAt()),
-                    e.type(), e.actor(), e.details(), e.prevHash(), e.hash(), e.keyId());
+                    e.type(), e.actor(), e.details(), e.prevHash(), e.hash(), e.keyId(), ledgerId);
         }
     }
 
     private final AuditAccess access;
     private final LedgerVerifier verifier;
     private final LedgerReader reader;
+    private final LedgerShards shards;
     private final ObjectMapper mapper;
 
-    AuditController(AuditAccess access, LedgerVerifier verifier, LedgerReader reader, ObjectMapper mapper) {
+    AuditController(AuditAccess access, LedgerVerifier verifier, LedgerReader reader, LedgerShards shards,
+            ObjectMapper mapper) {
         this.access = access;
         this.verifier = verifier;
         this.reader = reader;
+        this.shards = shards;
         this.mapper = mapper;
     }
 
@@ -61,8 +65,9 @@ class AuditController {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         access.requireLedgerReader(caller);
         ExportWindow window = ExportWindow.of(from, to, Instant.now());
+        String ledgerId = shards.ledgerId();
         StreamingResponseBody body = out -> reader.inReadOnlyTransaction(() -> {
-            reader.eachBetween(window.from(), window.to(), entry -> write(out, ExportLine.of(entry)));
+            reader.eachBetween(window.from(), window.to(), entry -> write(out, ExportLine.of(entry, ledgerId)));
             return null;
         });
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_NDJSON).body(body);

@@ -32,6 +32,7 @@ class AuditLedger implements AuditLog {
     private final LedgerShards shards;
     private final LedgerKeys keys;
     private final TransactionTemplate callersOrOwn;
+    private volatile LedgerKeys sealing;
 
     AuditLedger(JdbcClient jdbc, ObjectMapper mapper, LedgerShards shards, LedgerKeys keys,
             PlatformTransactionManager transactions) {
@@ -58,6 +59,16 @@ class AuditLedger implements AuditLog {
         callersOrOwn.executeWithoutResult(status -> append(shard, proposalId, type.name(), actor, canonicalDetails));
     }
 
+    /** This ledger's entry keys; its id is fixed once established, so they are derived once. */
+    private LedgerKeys sealing() {
+        LedgerKeys known = sealing;
+        if (known == null) {
+            known = keys.forLedger(shards.ledgerId());
+            sealing = known;
+        }
+        return known;
+    }
+
     private void append(int shard, String proposalId, String type, String actor, String details) {
         LedgerHead head = jdbc.sql("select shard, last_seq, last_hash from ovs_ledger_head where shard = ? for update")
                 .param(shard).query(LedgerHead::read).optional()
@@ -65,7 +76,7 @@ class AuditLedger implements AuditLog {
         // taken under the lock, so time never runs backwards along a shard's chain on one clock
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         LedgerEntry entry = LedgerEntry.sealed(shard, head.lastSeq() + 1, proposalId, now, type, actor, details,
-                head.lastHash(), keys);
+                head.lastHash(), sealing());
         jdbc.sql("""
                 insert into ovs_audit_event (shard, seq, proposal_id, occurred_at, type, actor, details, prev_hash, hash, key_id)
                 values (:shard, :seq, :proposalId, :occurredAt, :type, :actor, :details, :prevHash, :hash, :keyId)

@@ -103,12 +103,13 @@ class LedgerCheckpoints {
             trusted = new HashMap<>(read().latest());
         }
         Map<Integer, Long> legacy = reader.legacyBoundaries();
+        LedgerKeys entryKeys = keys.forLedger(shards.ledgerId());
         List<Head> heads = new ArrayList<>();
         boolean moved = reader.inReadOnlyTransaction(() -> {
             boolean any = false;
             for (int shard : shards.all()) {
                 Head known = trusted.get(shard);
-                Head next = extend(shard, known != null ? known
+                Head next = extend(shard, entryKeys, known != null ? known
                         : new Head(shard, 0, LedgerHash.GENESIS, legacy.getOrDefault(shard, 0L)));
                 heads.add(next);
                 any |= !next.equals(known);
@@ -125,12 +126,12 @@ class LedgerCheckpoints {
         return Optional.of(written);
     }
 
-    private Head extend(int shard, Head from) {
+    private Head extend(int shard, LedgerKeys entryKeys, Head from) {
         LedgerHead head = reader.head(shard);
         if (head.lastSeq() == from.seq() && head.lastHash().equals(from.hash())) {
             return from;
         }
-        ShardChain chain = ShardChain.after(from, head, keys);
+        ShardChain chain = ShardChain.after(from, head, entryKeys);
         reader.eachOfShardBetween(shard, from.seq(), head.lastSeq(), chain::accept);
         Optional<BrokenEntry> broken = chain.firstBreak(head);
         if (broken.isPresent()) {

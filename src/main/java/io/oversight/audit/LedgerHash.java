@@ -20,7 +20,10 @@ import java.util.HexFormat;
  * ({@code 2026-11-25T09:58:06.123400Z}); details is the stored canonical JSON text byte for byte
  * (object keys sorted, no whitespace); prev_hash is 64 lower-case hex digits ({@link #GENESIS} for
  * the first entry of a shard). The hash is the lower-case hex HMAC-SHA256 of those bytes under the
- * ledger key named by key_id ({@link LedgerKeys}). Length prefixes make the form unambiguous.
+ * ledger's entry key for key_id: HMAC-SHA256(the configured ledger key named by key_id,
+ * {@code "ovs-ledger-entry-key\n" + ledger id}), its 32 raw bytes ({@link LedgerKeys#forLedger}; the
+ * ledger id is in {@code ovs_ledger_setting} and in every exported line). Length prefixes make the
+ * form unambiguous.
  *
  * <p>Version 1 (entries written before the ledger was keyed, key_id null): the line
  * {@code ovs-ledger-v1}, the same fields without key_id, and the plain SHA-256 of those bytes.
@@ -46,7 +49,7 @@ final class LedgerHash {
         return sha256(canonicalForm(e));
     }
 
-    /** The HMAC of the entry's version 2 form under the current key, for a new entry. */
+    /** The HMAC of the entry's version 2 form under the current key (a ledger's entry keys), for a new entry. */
     static String sealed(LedgerEntry e, LedgerKeys keys) {
         return keys.seal(keyedForm(e, keys.currentId()));
     }

@@ -37,7 +37,7 @@ class LedgerKeys {
     private static final String ALGORITHM = "HmacSHA256";
 
     private final String currentId;
-    private final Map<String, SecretKeySpec> byId = new LinkedHashMap<>();
+    private final Map<String, SecretKeySpec> byId;
 
     @Autowired
     LedgerKeys(AuditProperties properties, Environment environment) {
@@ -45,6 +45,7 @@ class LedgerKeys {
     }
 
     LedgerKeys(String ledgerKey, List<String> retired, boolean demo) {
+        this.byId = new LinkedHashMap<>();
         if (ledgerKey == null || ledgerKey.isBlank()) {
             throw new IllegalStateException("No audit ledger key (oversight.audit.ledger-key / OVERSIGHT_AUDIT_LEDGER_KEY): "
                     + "every ledger entry is sealed with it, and it must live outside the database. Set a random secret "
@@ -59,6 +60,24 @@ class LedgerKeys {
         for (int i = 0; i < retired.size(); i++) {
             add(retired.get(i), "oversight.audit.retired-ledger-keys[" + i + "]");
         }
+    }
+
+    private LedgerKeys(String currentId, Map<String, SecretKeySpec> byId) {
+        this.currentId = currentId;
+        this.byId = byId;
+    }
+
+    /**
+     * The keys entries of one ledger are sealed with: per configured key, HMAC-SHA256(key,
+     * "ovs-ledger-entry-key\n" + ledger id) (the 32 raw bytes), under the same key id. Binding entries
+     * to their ledger's id means replacing that id in the database breaks every keyed entry, rather
+     * than making verify overlook the checkpoints of the real ledger.
+     */
+    LedgerKeys forLedger(String ledgerId) {
+        Map<String, SecretKeySpec> derived = new LinkedHashMap<>();
+        byId.forEach((id, key) -> derived.put(id,
+                new SecretKeySpec(HexFormat.of().parseHex(hmac(key, "ovs-ledger-entry-key\n" + ledgerId)), ALGORITHM)));
+        return new LedgerKeys(currentId, derived);
     }
 
     private String add(String secret, String property) {

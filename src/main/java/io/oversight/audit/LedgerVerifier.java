@@ -41,6 +41,7 @@ class LedgerVerifier {
         CheckpointFile.Reading file = checkpoints.read();
         return reader.inReadOnlyTransaction(() -> {
             Map<Integer, Long> legacy = reader.legacyBoundaries();
+            LedgerKeys entryKeys = keys.forLedger(shards.ledgerId());
             String problem = file.problem();
             long entries = 0;
             BrokenEntry first = null;
@@ -52,7 +53,7 @@ class LedgerVerifier {
                             + " in the database but seq " + checkpoint.legacySeq() + " in the checkpoints";
                     legacySeq = checkpoint.legacySeq();
                 }
-                ShardChain chain = ShardChain.fromGenesis(shard, reader.head(shard), keys, legacySeq, checkpoint);
+                ShardChain chain = ShardChain.fromGenesis(shard, reader.head(shard), entryKeys, legacySeq, checkpoint);
                 reader.eachOfShard(shard, chain::accept);
                 entries += chain.entries();
                 Optional<BrokenEntry> broken = chain.firstBreak(reader.head(shard));

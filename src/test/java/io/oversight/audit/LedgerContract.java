@@ -64,7 +64,8 @@ abstract class LedgerContract {
         List<LedgerEntry> trail = recordThree(UUID.randomUUID().toString());
         LedgerEntry changed = trail.get(1);
         LedgerEntry forged = LedgerEntry.sealed(changed.shard(), changed.seq(), changed.proposalId(),
-                changed.occurredAt(), changed.type(), "mallory", changed.details(), changed.prevHash(), keys);
+                changed.occurredAt(), changed.type(), "mallory", changed.details(), changed.prevHash(),
+                keys.forLedger(shards.ledgerId()));
 
         tampered(() -> jdbc.sql("update ovs_audit_event set actor = ?, hash = ? where id = ?")
                         .params(forged.actor(), forged.hash(), changed.id()).update(),

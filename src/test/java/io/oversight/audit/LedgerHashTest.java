@@ -35,6 +35,21 @@ class LedgerHashTest {
     }
 
     @Test
+    void aLedgersEntriesAreSealedWithAKeyDerivedForItsId() {
+        var entry = new LedgerEntry(null, 3, 1, "p-1", Instant.parse("2026-11-25T09:58:06.1234Z"), "PROPOSED",
+                "agent:bot", "{\"a\":1,\"b\":\"é\"}", LedgerHash.GENESIS, null, null);
+        LedgerKeys ledger = KEYS.forLedger("7d1c2a9e-0f4b-4e57-9a3a-2b8f6f1c0d11");
+
+        // HMAC-SHA256 under HMAC-SHA256(key, "ovs-ledger-entry-key\n" + ledger id), computed with Python's hmac
+        assertThat(LedgerHash.sealed(entry, ledger)).isEqualTo("383ccab5932864abbc9efbb96f75f4718008024e4f359ae88745ea1d663bd0af");
+        assertThat(ledger.currentId()).isEqualTo(TestKeys.SECRET_ID);
+        var sealed = LedgerEntry.sealed(3, 1, "p-1", entry.occurredAt(), "PROPOSED", "agent:bot", "{}", LedgerHash.GENESIS,
+                ledger);
+        assertThat(sealed.hashMatches(ledger)).isTrue();
+        assertThat(sealed.hashMatches(KEYS.forLedger("another-ledger"))).isFalse();
+    }
+
+    @Test
     void eventOfNoProposalIsMarkedDifferentlyFromAnEmptyId() {
         var policy = new LedgerEntry(null, 0, 7, null, Instant.parse("2026-01-01T00:00:00Z"), "POLICY_CHANGED", "lena",
                 "{}", "ab".repeat(32), null, null);

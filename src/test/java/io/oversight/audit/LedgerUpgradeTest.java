@@ -30,6 +30,7 @@ class LedgerUpgradeTest {
     private AuditLedger audit;
     private LedgerVerifier verifier;
     private LedgerCheckpoints checkpoints;
+    private AuditProperties properties;
     private LedgerEntry first;
     private LedgerEntry second;
 
@@ -51,14 +52,34 @@ class LedgerUpgradeTest {
         jdbc.sql("update ovs_ledger_head set last_seq = 2, last_hash = ? where shard = 0").param(second.hash()).update();
 
         Flyway.configure().dataSource(database).load().migrate();
-        var properties = new AuditProperties(16, 100, TestKeys.SECRET, List.of(),
+        properties = new AuditProperties(16, 100, TestKeys.SECRET, List.of(),
                 Path.of("target/ledger-checkpoints/upgrade-" + UUID.randomUUID() + ".jsonl"), Duration.ofMinutes(1));
+        node();
+    }
+
+    /** The ledger's components as a node (re)started on this database has them. */
+    private void node() {
         var transactions = new DataSourceTransactionManager(database);
         var shards = new LedgerShards(jdbc, properties, transactions);
         var reader = new LedgerReader(jdbc, database, properties, transactions);
         checkpoints = new LedgerCheckpoints(reader, shards, TestKeys.KEYS, properties, new ObjectMapper());
         verifier = new LedgerVerifier(reader, shards, TestKeys.KEYS, checkpoints);
         audit = new AuditLedger(jdbc, new ObjectMapper(), shards, TestKeys.KEYS, transactions);
+    }
+
+    @Test
+    void replacingTheLedgersIdBreaksEveryKeyedEntryRatherThanHidingItsCheckpoints() {
+        audit.record(null, AuditEventType.POLICY_CHANGED, "admin", Map.of("mode", "PAUSED"));
+        assertThat(checkpoints.checkpoint()).isPresent();
+        jdbc.sql("update ovs_ledger_setting set setting_value = ? where name = 'ledger-id'")
+                .param(UUID.randomUUID().toString()).update();
+
+        node();
+        Verification verification = verifier.verify();
+
+        long thirdId = jdbc.sql("select id from ovs_audit_event where shard = 0 and seq = 3").query(Long.class).single();
+        assertThat(verification.valid()).isFalse();
+        assertThat(verification.firstBrokenEntry()).isEqualTo(new BrokenEntry(thirdId, 0, 3, "hash mismatch"));
     }
 
     @Test
