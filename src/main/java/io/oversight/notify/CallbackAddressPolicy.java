@@ -37,6 +37,9 @@ class CallbackAddressPolicy implements CallbackUrlCheck {
     CallbackAddressPolicy(WebhookProperties properties, HostResolver resolver) {
         this.resolver = resolver;
         for (String entry : properties.allowedHosts()) {
+            if (entry == null || entry.isBlank()) {
+                continue;
+            }
             String host = normalize(entry.trim());
             if (host.startsWith("*.")) {
                 allowedSuffixes.add(host.substring(1));
@@ -45,7 +48,7 @@ class CallbackAddressPolicy implements CallbackUrlCheck {
                         "oversight.webhooks.allowed-hosts: not a host name or IP address: " + entry)));
             }
         }
-        if (!properties.allowedHosts().isEmpty()) {
+        if (!allowedHosts.isEmpty() || !allowedSuffixes.isEmpty()) {
             log.info("Callbacks may reach these hosts at any address, loopback and private included: {}",
                     properties.allowedHosts());
         }

@@ -195,6 +195,15 @@ class CallbackAddressPolicyTest {
     }
 
     @Test
+    void blankAllowListEntriesAllowNothing() {
+        // OVERSIGHT_WEBHOOKS_ALLOWEDHOSTS= (set but empty) in a compose file
+        var blank = policy(List.of("", " "));
+
+        assertThat(blank.refusal("http://127.0.0.1/")).isPresent();
+        assertThat(blank.refusal("http://localhost/")).isPresent();
+    }
+
+    @Test
     void anAllowListEntryThatIsNoHostStopsTheStart() {
         assertThatThrownBy(() -> policy(List.of("[:::1]"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("oversight.webhooks.allowed-hosts");
