@@ -64,7 +64,7 @@ class CallbackAddressPolicy implements CallbackUrlCheck {
             checkedAddresses(URI.create(callbackUrl).getHost());
             return Optional.empty();
         } catch (RefusedAddressException e) {
-            return Optional.of(e.getMessage() + UNLESS_ALLOWED);
+            return Optional.of(e.allowListable() ? e.getMessage() + UNLESS_ALLOWED : e.getMessage());
         } catch (UnknownHostException e) {
             return Optional.of("must name a host that resolves");
         }
@@ -129,12 +129,12 @@ class CallbackAddressPolicy implements CallbackUrlCheck {
 
     private InetAddress checked(NumericHost numeric) throws RefusedAddressException {
         InetAddress address = numeric.address().orElseThrow(() ->
-                new RefusedAddressException("must not name an invalid IP address (" + numeric.text() + ")", null));
+                new RefusedAddressException("must not name an invalid IP address (" + numeric.text() + ")", null, false));
         if (!numeric.canonical()) {
             Optional<String> kind = ForbiddenAddresses.kindOf(address);
             throw new RefusedAddressException(kind.isPresent()
                     ? "must not point at " + kind.get() + " (" + address.getHostAddress() + ", written as " + numeric.text() + ")"
-                    : "must write an IPv4 address as four decimal numbers (" + numeric.text() + " is ambiguous)", null);
+                    : "must write an IPv4 address as four decimal numbers (" + numeric.text() + " is ambiguous)", null, false);
         }
         if (!allowListed(numeric.text())) {
             refuseIfForbidden(address, numeric.text());

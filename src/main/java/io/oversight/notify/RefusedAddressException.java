@@ -10,10 +10,21 @@ class RefusedAddressException extends UnknownHostException {
 
     /** The address that was refused when the agent may not see it (a name that resolved to it), else null. */
     private final String resolvedAddress;
+    /** False for hosts no allow-list admits (invalid or ambiguously written addresses). */
+    private final boolean allowListable;
 
     RefusedAddressException(String reason, String resolvedAddress) {
+        this(reason, resolvedAddress, true);
+    }
+
+    RefusedAddressException(String reason, String resolvedAddress, boolean allowListable) {
         super(reason);
         this.resolvedAddress = resolvedAddress;
+        this.allowListable = allowListable;
+    }
+
+    boolean allowListable() {
+        return allowListable;
     }
 
     /** Why, with the resolved address, for the operator's record of the delivery. */

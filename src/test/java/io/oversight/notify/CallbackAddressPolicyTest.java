@@ -134,6 +134,16 @@ class CallbackAddressPolicyTest {
     }
 
     @Test
+    void anAmbiguouslyWrittenAddressIsRefusedWhateverTheAllowList() {
+        var allowing = policy(List.of("127.0.0.1", "8.8.8.8"));
+
+        assertThat(allowing.refusal("http://8.8.8.010/")).hasValue(
+                "must write an IPv4 address as four decimal numbers (8.8.8.010 is ambiguous)");
+        assertThat(allowing.refusal("http://0177.0.0.1/")).hasValue(
+                "must not point at a loopback address (127.0.0.1, written as 0177.0.0.1)");
+    }
+
+    @Test
     void numericHostsAreJudgedWithoutAskingTheResolver() {
         for (String url : List.of("http://0177.0.0.1/", "http://2130706433/", "http://0x7f.1/", "http://256.1.1.1/")) {
             policy.refusal(url);
