@@ -35,7 +35,7 @@ WARMUP=${BENCH_WARMUP:-15}                # warm-up seconds per throughput scena
 PROFILE_SECONDS=${BENCH_PROFILE_SECONDS:-15}   # extra run per scenario with JFR + pg sampling; 0 = off
 SMOKE=${BENCH_SMOKE:-0}                   # 1: the CI smoke run (short everything, assert figures and no errors)
 if [ "$SMOKE" = 1 ]; then
-  : "${BENCH_DURATION:=5}" "${BENCH_WARMUP:=2}" "${BENCH_PROFILE_SECONDS:=0}" "${BENCH_QUEUE_SIZES:=300}"
+  : "${BENCH_DURATION:=8}" "${BENCH_WARMUP:=3}" "${BENCH_PROFILE_SECONDS:=0}" "${BENCH_QUEUE_SIZES:=300}"
   : "${BENCH_QUEUE_SAMPLES:=5}" "${BENCH_METRICS_ROWS:=0}" "${BENCH_RESTART:=0}" "${BENCH_PG_LOG:=0}"
   DURATION=$BENCH_DURATION; WARMUP=$BENCH_WARMUP; PROFILE_SECONDS=$BENCH_PROFILE_SECONDS
 fi
@@ -245,16 +245,18 @@ jq -s 'map(.idempotencyKey = "template")' $(for t in $QUEUE_TEMPLATES; do echo "
 # Checks the copies of the sql fill with the engine's own API: a copy and its template look alike to
 # the reviewer (task, candidate groups, form variables), and a copy can be decided in the product.
 validate_fill() { # $1 fill status json (with templates)
-  local t run pid cpid task ttask diff code status
+  local t run pid cpid tkey ckey task ttask diff code status
   t=$(echo "$1" | jq -c '.templates[0]'); run=$(echo "$t" | jq -r .run); pid=$(echo "$t" | jq -r .proposalId)
+  tkey=$(echo "$t" | jq -r .idempotencyKey)
   cpid=$(psqlb -tA -c "select md5('$pid' || ':$run:' || 1)::uuid::text")
+  ckey=$(psqlb -tA -c "select md5('$tkey' || ':$run:' || 1)::uuid::text")
   ttask=$(curl -s -u "$QUEUE_USER:$QUEUE_USER" "$BASE/engine-rest/task?processInstanceBusinessKey=$pid" | jq -c '.[0]')
   task=$(curl -s -u "$QUEUE_USER:$QUEUE_USER" "$BASE/engine-rest/task?processInstanceBusinessKey=$cpid" | jq -c '.[0]')
   [ "$(echo "$task" | jq -r '.name')" = "$(echo "$ttask" | jq -r '.name')" ] && [ "$(echo "$task" | jq -r .priority)" = "$(echo "$ttask" | jq -r .priority)" ] \
     || { echo "bench: fill validation: copy $cpid's task differs from its template's: $task vs $ttask" >&2; exit 1; }
   fv() { curl -s -u "$QUEUE_USER:$QUEUE_USER" "$BASE/engine-rest/task/$1/form-variables?deserializeValues=false" |
     jq -S --arg a "$2" --arg b "$3" 'with_entries(.value |= (tostring | gsub($a; "ID") | gsub($b; "ID")))'; }
-  diff=$(diff <(fv "$(echo "$ttask" | jq -r .id)" "$pid" "x-none-x") <(fv "$(echo "$task" | jq -r .id)" "$cpid" "x-none-x") | head -20 || true)
+  diff=$(diff <(fv "$(echo "$ttask" | jq -r .id)" "$pid" "$tkey") <(fv "$(echo "$task" | jq -r .id)" "$cpid" "$ckey") | head -20 || true)
   [ -z "$diff" ] || { echo "bench: fill validation: form variables of copy and template differ:" >&2; echo "$diff" >&2; exit 1; }
   curl -sf -o /dev/null -u "$QUEUE_USER:$QUEUE_USER" -H 'Content-Type: application/json' -d "{\"userId\":\"$QUEUE_USER\"}" \
     "$BASE/engine-rest/task/$(echo "$task" | jq -r .id)/claim"

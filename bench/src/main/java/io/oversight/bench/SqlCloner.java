@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * proposal id and its idempotency key) replaced, wherever it appears as a whole column value, by
  * a copy-specific UUID {@code md5(id || ':' || run || ':' || n)} — so parent, process instance,
  * task, byte array and authorization references stay consistent inside each copy;</li>
- * <li>the proposal id also replaced inside longer texts (variable values, the proposal's JSON);</li>
+ * <li>the proposal id and key also replaced inside longer texts (variable values, the proposal's JSON,
+ * serialized JSON variables);</li>
  * <li>every timestamp moved back by {@code n * spacingSeconds}, so the copies form a backlog that
  * arrived over time (creation times and due dates differ, as in a real queue).</li>
  * </ul>
@@ -122,12 +123,24 @@ final class SqlCloner {
         String mapped = "md5(" + c + " || ':" + run + ":' || g)::uuid::text";
         return switch (type) {
             case "character varying", "text" -> "case when jsonb_exists(ids.m, " + c + ") then " + mapped + " else "
-                    + (TEXTS.contains(column) ? "replace(" + c + ", " + literal(proposalId) + ", md5(" + literal(proposalId)
-                            + " || ':" + run + ":' || g)::uuid::text)" : c) + " end";
+                    + (TEXTS.contains(column) ? replaced(c, run) : c) + " end";
+            // serialized JSON variables (the proposal) carry the proposal id and key inside: only those are text
+            case "bytea" -> "case when position(convert_to(" + literal(proposalId) + ", 'UTF8') in " + c + ") > 0"
+                    + " or position(convert_to(" + literal(idempotencyKey) + ", 'UTF8') in " + c + ") > 0"
+                    + " then convert_to(" + replaced("convert_from(" + c + ", 'UTF8')", run) + ", 'UTF8') else " + c + " end";
             case "timestamp without time zone", "timestamp with time zone" -> c + " - make_interval(secs => g * " + spacing + ")";
             case "bigint" -> column.equals("created_ms") ? c + " - (g * " + (long) (spacing * 1000) + ")::bigint" : c;
             default -> c;
         };
+    }
+
+    /** The text with the template's proposal id and idempotency key replaced by the copy's. */
+    private String replaced(String text, String run) {
+        String result = text;
+        for (String id : List.of(proposalId, idempotencyKey)) {
+            result = "replace(" + result + ", " + literal(id) + ", md5(" + literal(id) + " || ':" + run + ":' || g)::uuid::text)";
+        }
+        return result;
     }
 
     private static String literal(String value) {
