@@ -28,8 +28,8 @@ public final class TextFeatures {
     private static final Pattern DIGITS = Pattern.compile("\\p{N}");
     static final float WORD_SHARE = Float.parseFloat(System.getProperty("ovs.wordShare", "1.0"));
     static final float CHAR_SHARE = Float.parseFloat(System.getProperty("ovs.charShare", "1.0"));
-    static final int MIN_WORD_FEATURES = Integer.getInteger("ovs.minWords", 12);
-    static final int MIN_CHAR_FEATURES = Integer.getInteger("ovs.minChars", 60);
+    static final int MIN_WORD_FEATURES = Integer.getInteger("ovs.minWords", 1);
+    static final int MIN_CHAR_FEATURES = Integer.getInteger("ovs.minChars", 1);
     private static final Pattern SPACES = Pattern.compile("[^\\p{L}\\p{N}'!?]+");
 
     /**
@@ -111,6 +111,8 @@ public final class TextFeatures {
                 capitalWords++;
             }
         }
+        features.put("x:length " + (wordCount <= 3 ? "1-3" : wordCount <= 8 ? "4-8" : wordCount <= 20 ? "9-20" : "21+"),
+                0.5f);
         if (capitalWords > 0) {
             features.put("x:capitals", capitalWords >= 2 ? 0.5f : 0.25f);
         }

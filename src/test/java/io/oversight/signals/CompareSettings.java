@@ -20,7 +20,8 @@ public final class CompareSettings {
         List<TrainingSet.Example> examples = TrainingSet.training();
         List<TextFeatures.Vector> xs = examples.stream().map(e -> TextFeatures.of(e.text())).toList();
         List<HeadTrainer.Settings> candidates = List.of(
-                new HeadTrainer.Settings(30, 0.05, 0.0, 3.0, 42L));
+                new HeadTrainer.Settings(30, 0.05, 0.0, 3.0, 42L),
+                new HeadTrainer.Settings(30, 0.05, 0.0, 1.0, 42L));
         for (HeadTrainer.Settings s : candidates) {
             SignalModelTrainer trainer = new SignalModelTrainer(s);
             StringBuilder sb = new StringBuilder(s.toString());

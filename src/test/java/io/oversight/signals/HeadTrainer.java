@@ -14,7 +14,7 @@ final class HeadTrainer {
     record Settings(int epochs, double learningRate, double l2, double maxPositiveWeight, long seed) {
 
         static Settings defaults() {
-            return new Settings(30, 0.05, 0.0, 3.0, 42L);
+            return new Settings(30, 0.05, 0.0, 1.0, 42L);
         }
     }
 
