@@ -83,6 +83,8 @@ public final class AgentProposalProcess {
         public static final String REASON_CODES = "reasonCodes";
         public static final String INFORMATION_TEXT = "informationText";
         public static final String INFORMATION_ANSWER = "informationAnswer";
+        /** Who answered, as the trail names them: agent:&lt;id&gt; or a reviewer's user id. */
+        public static final String INFORMATION_ANSWERED_BY = "informationAnsweredBy";
         public static final String SLA_WARNED = "slaWarned";
         public static final String SLA_BREACHED = "slaBreached";
         // the action

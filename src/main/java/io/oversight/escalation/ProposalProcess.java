@@ -7,6 +7,9 @@ import io.oversight.proposal.ProposalRequest;
 import io.oversight.proposal.ProposalType;
 import io.oversight.proposal.ProposalWorkflow;
 import java.util.Locale;
+import io.oversight.web.ConflictException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -20,8 +23,10 @@ public class ProposalProcess implements ProposalWorkflow {
 
     private final RuntimeService runtime;
     private final Policies policies;
+    private final ReviewSettings settings;
 
-    ProposalProcess(RuntimeService runtime, Policies policies) {
+    ProposalProcess(RuntimeService runtime, Policies policies, ReviewSettings settings) {
+        this.settings = settings;
         this.policies = policies;
         this.runtime = runtime;
     }
@@ -31,14 +36,19 @@ public class ProposalProcess implements ProposalWorkflow {
         runtime.startProcessInstanceByKey(AgentProposalProcess.KEY, proposalId, variables(proposalId, request));
     }
 
-    /** Delivers the answer to a reviewer's question to the waiting process. */
+    /** Delivers the answer to a reviewer's question to the waiting process; a wait that just ended is a conflict. */
     @Override
     public void answer(String proposalId, String answer, String answeredBy) {
-        runtime.createMessageCorrelation(AgentProposalProcess.MESSAGE_INFORMATION_PROVIDED)
-                .processInstanceBusinessKey(proposalId)
-                .setVariable(Vars.INFORMATION_ANSWER, answer)
-                .setVariable("informationAnsweredBy", answeredBy)
-                .correlate();
+        try {
+            runtime.createMessageCorrelation(AgentProposalProcess.MESSAGE_INFORMATION_PROVIDED)
+                    .processInstanceBusinessKey(proposalId)
+                    .setVariable(Vars.INFORMATION_ANSWER, answer)
+                    .setVariable(Vars.INFORMATION_ANSWERED_BY, answeredBy)
+                    .correlate();
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+            throw new ConflictException("Proposal " + proposalId + " is no longer waiting for this answer"
+                    + " (the question timed out or was answered meanwhile)");
+        }
     }
 
     public static String actionTopic(String kind) {
@@ -54,7 +64,7 @@ public class ProposalProcess implements ProposalWorkflow {
                 .putValue(Vars.IDEMPOTENCY_KEY, r.idempotencyKey());
         // The rules' inputs live only while the rules run (transient): the decision's history keeps
         // them; only what later steps read is stored as a process variable.
-        RuleInputs.of(r, policy.mode().name()).forEach((name, value) -> {
+        RuleInputs.of(r, policy.mode().name(), settings.currencies()).forEach((name, value) -> {
             if (PERSISTENT_INPUTS.contains(name)) {
                 vars.putValue(name, value);
             } else {

@@ -16,6 +16,13 @@ public record ReviewSettings(
     /** The limits that apply to a currency that is not listed (or missing): usually only unlimited groups. */
     public static final String ANY_CURRENCY = "ANY";
 
+    /** The currencies with their own approval limits: amounts in any other currency count as unknown. */
+    public java.util.Set<String> currencies() {
+        java.util.Set<String> known = new java.util.HashSet<>(approvalLimits.keySet());
+        known.remove(ANY_CURRENCY);
+        return known;
+    }
+
     /**
      * The highest amount in this currency any of the groups may approve; null = no limit. A currency
      * without its own limits falls back to {@link #ANY_CURRENCY}; a group not listed may approve no amount.

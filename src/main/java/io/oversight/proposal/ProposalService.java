@@ -12,6 +12,8 @@ import io.oversight.web.ConflictException;
 import io.oversight.web.NotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -69,17 +71,39 @@ public class ProposalService {
         return store.find(id).filter(r -> !caller.isAgent() || r.agentId().equals(caller.id())).map(json::document);
     }
 
-    /** Answers a reviewer's question; the proposal goes back to its queue with the answer in its context. */
+    /**
+     * Answers a reviewer's question; the proposal goes back to its queue with the answer in its context.
+     * Only the submitting agent's key, or a member of the proposal's queue (recorded under their own
+     * name), may answer; a question that timed out meanwhile is a conflict.
+     */
     public ProposalDocument provideInformation(String id, Caller caller, String answer) {
-        find(id, caller).orElseThrow(() -> new NotFoundException("No proposal " + id));
+        ProposalRecord record = store.find(id).orElseThrow(() -> new NotFoundException("No proposal " + id));
+        String actor = answeringActor(record, caller);
         return transaction.execute(tx -> {
             ProposalRecord current = store.find(id).orElseThrow();
             if (current.status() != ProposalStatus.AWAITING_INFORMATION) {
                 throw new ConflictException("Proposal " + id + " is " + current.status() + "; nobody asked for information");
             }
-            process.answer(id, answer, caller.id());
+            process.answer(id, answer, actor);
             return json.document(store.find(id).orElseThrow());
         });
+    }
+
+    /** Who answers, as the trail names them: {@code agent:<id>} or the reviewer's user id; anyone else is refused. */
+    private String answeringActor(ProposalRecord record, Caller caller) {
+        if (caller.isAgent()) {
+            if (record.agentId().equals(caller.id())) {
+                return "agent:" + caller.id();
+            }
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "Only the agent that submitted proposal " + record.id() + " may answer its question");
+        }
+        ProposalDocument.Review review = json.read(record.review(), ProposalDocument.Review.class);
+        if (review != null && review.queue() != null && caller.groups().contains(review.queue())) {
+            return caller.id();
+        }
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the submitting agent or a reviewer of the queue "
+                + (review == null ? "" : review.queue() + " ") + "may answer this proposal's question");
     }
 
     private ProposalRecord create(String agentId, ProposalRequest request, String body, String hash) {

@@ -23,7 +23,7 @@ class AddInformationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ReviewCase.note(execution, "Answer: " + execution.getVariable(Vars.INFORMATION_ANSWER));
-        reviewCase.audit(execution, AuditEventType.INFO_PROVIDED, "agent:" + execution.getVariable("informationAnsweredBy"),
+        reviewCase.audit(execution, AuditEventType.INFO_PROVIDED, (String) execution.getVariable(Vars.INFORMATION_ANSWERED_BY),
                 AuditLog.details("answer", execution.getVariable(Vars.INFORMATION_ANSWER)));
         reviewCase.update(execution, ProposalChange.status(ProposalStatus.PENDING_REVIEW).withOutcome(null)
                 .withCustomerMessage(reviewCase.customerMessage(execution, Situation.PENDING,

@@ -295,6 +295,9 @@ class EscalationRulesTest {
             hit("RESTRICTED_ACTION", "trust-safety", 60, 60, APPROVAL)),
         Set.of("rule_security_account_access", "rule_restricted_account_access")));
 
+    cases.add(single("HIGH_VALUE refund without an amount (or in an unknown currency) → one approval",
+        with(routineAction(), "amount", null),
+        hit("HIGH_VALUE", "support-leads", 60, 60, APPROVAL), "rule_money_without_amount"));
     cases.add(single("HIGH_VALUE refund of 500 → one approval", with(routineAction(), "amount", 500.0),
         hit("HIGH_VALUE", "support-leads", 60, 60, APPROVAL), "rule_high_value_approval"));
     cases.add(single("HIGH_VALUE credit of 500 → one approval",
@@ -330,9 +333,11 @@ class EscalationRulesTest {
         Set.of(hit("IRREVERSIBLE_ACTION", "support-leads", 60, 60, APPROVAL),
             hit("RESTRICTED_ACTION", "support-leads", 60, 60, APPROVAL)),
         Set.of("rule_irreversible_action", "rule_restricted_cancellation")));
-    cases.add(single("IRREVERSIBLE_ACTION refund without an amount → approval",
+    cases.add(new Case("IRREVERSIBLE_ACTION refund without an amount → approval (and HIGH_VALUE: no amount)",
         with(routineAction(), "amount", null, "irreversible", true),
-        hit("IRREVERSIBLE_ACTION", "support-leads", 60, 60, APPROVAL), "rule_irreversible_money_large"));
+        Set.of(hit("IRREVERSIBLE_ACTION", "support-leads", 60, 60, APPROVAL),
+            hit("HIGH_VALUE", "support-leads", 60, 60, APPROVAL)),
+        Set.of("rule_irreversible_money_large", "rule_money_without_amount")));
     cases.add(single("IRREVERSIBLE_ACTION small refund, agent not sure (0.8) → approval",
         with(routineAction(), "confidence", 0.8, "irreversible", true),
         hit("IRREVERSIBLE_ACTION", "support-leads", 60, 60, APPROVAL), "rule_irreversible_money_unsure"));
@@ -465,9 +470,12 @@ class EscalationRulesTest {
   }
 
   @Test
-  @DisplayName("a refund with a null amount is not HIGH_VALUE (and does not fail)")
+  @DisplayName("a refund or credit with a null amount goes to a person: nobody can judge its value")
   void refundWithNullAmount() {
-    assertThat(evaluate(with(routineAction(), "amount", null)).hits()).isEmpty();
+    assertThat(evaluate(with(routineAction(), "amount", null)).hits())
+        .containsExactly(hit("HIGH_VALUE", "support-leads", 60, 60, APPROVAL));
+    assertThat(evaluate(with(routineAction(), "actionKind", "CREDIT", "amount", null)).ruleIds())
+        .containsExactly("rule_money_without_amount");
   }
 
   @Test

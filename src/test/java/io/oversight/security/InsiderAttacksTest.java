@@ -184,6 +184,41 @@ class InsiderAttacksTest {
         assertThat(trailTypes(id)).endsWith("ACTION_FAILED");
     }
 
+
+    @Test
+    void onlyTheSubmittingAgentOrTheQueueMayAnswerAQuestion() {
+        String id = submit(ApiClient.freshExample("legal-question"));
+        complete(id, "lee", """
+                {"decision": {"value": "REQUEST_INFO"}, "infoRequest": {"value": "Which agreement version?"},
+                 "reviewComment": {"value": "need the version"}}""");
+        String path = "/api/v1/proposals/" + id + "/information";
+
+        var outsider = api.postJson(path, "{\"text\": \"Version 1, trust me\"}", ApiClient.basic("bill"));
+        assertThat(outsider.status()).isEqualTo(403);
+        assertThat(outsider.contentType()).startsWith("application/problem+json");
+        assertThat(api.proposal(id).json().get("status").asText()).isEqualTo("AWAITING_INFORMATION");
+
+        assertThat(api.postJson(path, "{\"text\": \"Version 2024-03\"}", ApiClient.basic("lee")).status()).isEqualTo(200);
+        JsonNode provided = StreamSupport.stream(trail(id).spliterator(), false)
+                .filter(e -> e.get("type").asText().equals("INFO_PROVIDED")).findFirst().orElseThrow();
+        assertThat(provided.get("actor").asText()).isEqualTo("lee");
+    }
+
+    @Test
+    void anAnswerRacingTheTimeoutIsAConflictNotAnError() {
+        String id = submit(ApiClient.freshExample("legal-question"));
+        complete(id, "lee", """
+                {"decision": {"value": "REQUEST_INFO"}, "infoRequest": {"value": "Which agreement version?"},
+                 "reviewComment": {"value": "need the version"}}""");
+        // the wait ends (as when the timer fires) while the proposal still reads AWAITING_INFORMATION
+        runtime.createProcessInstanceModification(instanceId(id)).cancelAllForActivity("receive_information")
+                .startBeforeActivity("xor_back_to_review").execute();
+
+        var late = api.postJson("/api/v1/proposals/" + id + "/information", "{\"text\": \"v2\"}",
+                "Bearer " + ApiClient.DEMO_AGENT_KEY);
+        assertThat(late.status()).as(late.body()).isEqualTo(409);
+    }
+
     private void assertRefused(ApiClient.Response response, String... names) {
         assertThat(response.status()).as(response.body()).isGreaterThanOrEqualTo(400);
         assertThat(response.body()).contains("Decision refused: a completion of this task may carry only");
@@ -214,9 +249,11 @@ class InsiderAttacksTest {
     }
 
     private List<String> trailTypes(String id) {
-        JsonNode events = api.get("/api/v1/proposals/" + id + "/audit", "Bearer " + ApiClient.DEMO_AGENT_KEY).json()
-                .get("events");
-        return StreamSupport.stream(events.spliterator(), false).map(e -> e.get("type").asText()).toList();
+        return StreamSupport.stream(trail(id).spliterator(), false).map(e -> e.get("type").asText()).toList();
+    }
+
+    private JsonNode trail(String id) {
+        return api.get("/api/v1/proposals/" + id + "/audit", "Bearer " + ApiClient.DEMO_AGENT_KEY).json().get("events");
     }
 
     private JsonNode taskOf(String proposalId, String user) {
