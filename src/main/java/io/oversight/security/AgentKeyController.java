@@ -1,5 +1,6 @@
 package io.oversight.security;
 
+import io.oversight.web.ConflictException;
 import io.oversight.web.InvalidRequestException;
 import io.oversight.web.NotFoundException;
 import java.net.URI;
@@ -44,6 +45,10 @@ class AgentKeyController {
         if (key.sha256() == null || !key.sha256().matches("[0-9a-fA-F]{64}")) {
             throw InvalidRequestException.of("sha256", "must be the SHA-256 of the key as 64 hex digits (never the key itself)");
         }
+        keys.ownerOf(key.sha256()).ifPresent(owner -> {
+            throw new ConflictException("sha256", "This key is already stored (for " + owner + ", valid or revoked); "
+                    + "a revoked key is never accepted again: generate a new key");
+        });
         keys.register(key.agentId(), key.sha256());
         return ResponseEntity.created(URI.create("/api/v1/agent-keys/" + key.sha256().toLowerCase())).build();
     }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -87,10 +88,20 @@ public class AgentKeys {
         boolean exists = jdbc.sql("select count(*) from ovs_agent_credential where key_hash = ?").param(hash)
                 .query(Long.class).single() > 0;
         if (!exists) {
-            jdbc.sql("insert into ovs_agent_credential (key_hash, agent_id, created_at) values (?, ?, ?)")
-                    .params(hash, agentId, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
+            try {
+                jdbc.sql("insert into ovs_agent_credential (key_hash, agent_id, created_at) values (?, ?, ?)")
+                        .params(hash, agentId, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
+            } catch (DuplicateKeyException raced) {
+                // another node registered the same key at the same moment: it exists, which is all we wanted
+            }
         }
         cache.remove(hash);
+    }
+
+    /** The agent a stored key (valid or revoked) belongs to, if it is stored at all. */
+    public Optional<String> ownerOf(String keySha256) {
+        return jdbc.sql("select agent_id from ovs_agent_credential where key_hash = ?").param(keySha256.toLowerCase(Locale.ROOT))
+                .query(String.class).optional();
     }
 
     /** Revokes a key for good; true if it was valid until now. */

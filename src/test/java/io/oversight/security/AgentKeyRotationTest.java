@@ -53,6 +53,7 @@ class AgentKeyRotationTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThanOrEqualTo(SecurityProperties.MAX_CACHE);
         assertThat(status(newKey)).isEqualTo(404);
 
+        assertThat(add(agent, oldKey)).as("re-adding a revoked key").isEqualTo(409);
         keys.register(agent, AgentKeys.sha256(oldKey)); // e.g. a node whose configuration still lists it
         Thread.sleep(2_100);
         assertThat(status(oldKey)).as("a revoked key is never re-enabled").isEqualTo(401);
