@@ -100,10 +100,12 @@ class OversightTools {
                 "When a proposal is AWAITING_INFORMATION, answer the reviewer's question (outcome.infoRequest); the "
                         + "proposal goes back to its queue with the answer.",
                 schema, false, (caller, args, exchange, request) -> {
-                    var id = ToolErrors.collect(() -> reader.readValid(idOnly(args), ToolArguments.ProposalRef.class),
+                    // validate both parts before failing, so the error names every wrong field
+                    ToolErrors.allValid(() -> reader.readValid(idOnly(args), ToolArguments.ProposalRef.class),
                             () -> reader.readInformation(withoutId(args)));
+                    String id = args.get("id").asText();
                     String text = reader.readInformation(withoutId(args)).text();
-                    return Mono.just(document(proposals.provideInformation(id.id(), caller, text)));
+                    return Mono.just(document(proposals.provideInformation(id, caller, text)));
                 });
     }
 

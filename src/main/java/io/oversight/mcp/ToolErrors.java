@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,17 +58,11 @@ class ToolErrors {
     }
 
     /** Runs every validation and throws once with the problems of all of them, so each field is named. */
-    static <T> T collect(Supplier<T> first, Supplier<?>... others) {
+    static void allValid(Runnable... validations) {
         List<FieldProblem> problems = new ArrayList<>();
-        T value = null;
-        try {
-            value = first.get();
-        } catch (InvalidRequestException e) {
-            problems.addAll(e.problems());
-        }
-        for (Supplier<?> other : others) {
+        for (Runnable validation : validations) {
             try {
-                other.get();
+                validation.run();
             } catch (InvalidRequestException e) {
                 problems.addAll(e.problems());
             }
@@ -77,7 +70,6 @@ class ToolErrors {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return value;
     }
 
     private static CallToolResult error(int status, String title, String detail, List<FieldProblem> problems) {

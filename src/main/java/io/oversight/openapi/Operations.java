@@ -76,6 +76,9 @@ final class Operations {
                     "Override rate with its Wilson 95 % upper bound and a recommendation. support-leads, qa or "
                             + "camunda-admin.",
                     Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
+            Map.entry("GET /api/v1/metrics/readiness", new Doc("Readiness of every workflow for sampled QA",
+                    "Per workflow, as GET /api/v1/policies/{workflow}/readiness. support-leads, qa or camunda-admin.",
+                    Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
             Map.entry("GET /api/v1/feedback/examples", new Doc("Labelled examples from reviewer verdicts and QA",
                     "JSON Lines. support-leads, qa or camunda-admin.",
                     Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
