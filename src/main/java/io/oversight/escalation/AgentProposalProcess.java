@@ -39,6 +39,23 @@ public final class AgentProposalProcess {
         private Elements() {}
     }
 
+    /**
+     * The decision variables a review task is completed with (CONTRACT §4): the only variables a
+     * completion may carry. What a decision means for the process is stored by the completion guard in
+     * the product's tables, never as process variables.
+     */
+    public static final class DecisionVars {
+        public static final String DECISION = "decision";
+        public static final String EDITED_REPLY = "editedReply";
+        public static final String EDITED_ACTION = "editedAction";
+        public static final String REVIEW_COMMENT = "reviewComment";
+        public static final String REASSIGN_TO = "reassignTo";
+        public static final String INFO_REQUEST = "infoRequest";
+        public static final String HUMAN_REPLY = "humanReply";
+
+        private DecisionVars() {}
+    }
+
     /** Process variable names. */
     public static final class Vars {
         // the submission

@@ -1,5 +1,6 @@
 package io.oversight.review;
 
+import io.oversight.escalation.AgentProposalProcess.DecisionVars;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,7 +62,7 @@ class DecisionGuard {
     DecisionState check(DelegateTask task, Reviewer reviewer) {
         String step = task.getTaskDefinitionKey();
         Set<String> allowed = ALLOWED.getOrDefault(step, Set.of());
-        String decision = text(task.getVariable(ReviewVars.DECISION));
+        String decision = text(task.getVariable(DecisionVars.DECISION));
         if (decision == null || !allowed.contains(decision)) {
             throw new DecisionRefusedException("decision must be one of " + String.join(", ", allowed.stream().sorted().toList()));
         }
@@ -70,11 +71,11 @@ class DecisionGuard {
         ProposalRequest proposal = json.request(record);
         Review review = json.read(record.review(), Review.class);
         switch (decision) {
-            case "REJECT" -> require(task, ReviewVars.REVIEW_COMMENT, "REJECT needs a reviewComment telling the agent why");
-            case "VETO" -> require(task, ReviewVars.REVIEW_COMMENT, "VETO needs a reviewComment saying why");
+            case "REJECT" -> require(task, DecisionVars.REVIEW_COMMENT, "REJECT needs a reviewComment telling the agent why");
+            case "VETO" -> require(task, DecisionVars.REVIEW_COMMENT, "VETO needs a reviewComment saying why");
             case "REQUEST_INFO" -> {
-                require(task, ReviewVars.INFO_REQUEST, "REQUEST_INFO needs infoRequest: the question to ask");
-                require(task, ReviewVars.REVIEW_COMMENT, "REQUEST_INFO needs a reviewComment");
+                require(task, DecisionVars.INFO_REQUEST, "REQUEST_INFO needs infoRequest: the question to ask");
+                require(task, DecisionVars.REVIEW_COMMENT, "REQUEST_INFO needs a reviewComment");
             }
             case "REASSIGN" -> checkReassign(task, review);
             default -> { }
@@ -88,10 +89,10 @@ class DecisionGuard {
         String firstApprover = previous != null ? previous.firstApprover()
                 : (decision.equals("APPROVE") || decision.equals("EDIT")) ? reviewer.id() : null;
         DecisionState state = new DecisionState(proposalId, step, decision, reviewer.id(), actingGroup(task, reviewer),
-                Instant.now(), text(task.getVariable(ReviewVars.REVIEW_COMMENT)),
-                decision.equals("REASSIGN") ? text(task.getVariable(ReviewVars.REASSIGN_TO)) : null,
-                decision.equals("REQUEST_INFO") ? text(task.getVariable(ReviewVars.INFO_REQUEST)) : null,
-                decision.equals("TAKE_OVER") ? text(task.getVariable(ReviewVars.HUMAN_REPLY)) : null,
+                Instant.now(), text(task.getVariable(DecisionVars.REVIEW_COMMENT)),
+                decision.equals("REASSIGN") ? text(task.getVariable(DecisionVars.REASSIGN_TO)) : null,
+                decision.equals("REQUEST_INFO") ? text(task.getVariable(DecisionVars.INFO_REQUEST)) : null,
+                decision.equals("TAKE_OVER") ? text(task.getVariable(DecisionVars.HUMAN_REPLY)) : null,
                 firstApprover, approved.edited(), approved.before(), approved.reply(), approved.action());
         states.save(state);
         return state;
@@ -175,9 +176,9 @@ class DecisionGuard {
     }
 
     private void checkReassign(DelegateTask task, Review review) {
-        require(task, ReviewVars.REASSIGN_TO, "REASSIGN needs reassignTo: the group to hand the case to");
-        require(task, ReviewVars.REVIEW_COMMENT, "REASSIGN needs a reviewComment for the next reviewer");
-        String target = text(task.getVariable(ReviewVars.REASSIGN_TO));
+        require(task, DecisionVars.REASSIGN_TO, "REASSIGN needs reassignTo: the group to hand the case to");
+        require(task, DecisionVars.REVIEW_COMMENT, "REASSIGN needs a reviewComment for the next reviewer");
+        String target = text(task.getVariable(DecisionVars.REASSIGN_TO));
         if (!queues.groups().contains(target)) {
             throw new DecisionRefusedException("reassignTo must be one of " + String.join(", ", queues.groups()));
         }
@@ -187,7 +188,7 @@ class DecisionGuard {
     }
 
     private static String editedReply(DelegateTask task, ProposalRequest original) {
-        String edited = text(task.getVariable(ReviewVars.EDITED_REPLY));
+        String edited = text(task.getVariable(DecisionVars.EDITED_REPLY));
         if (edited == null || edited.isBlank()) {
             throw new DecisionRefusedException("EDIT needs editedReply with the reply to send");
         }
@@ -199,7 +200,7 @@ class DecisionGuard {
 
     /** The reviewer's changes laid over the proposed action; the kind of action cannot change. */
     private JsonNode editedAction(DelegateTask task, ProposalRequest.Action original) {
-        String text = text(task.getVariable(ReviewVars.EDITED_ACTION));
+        String text = text(task.getVariable(DecisionVars.EDITED_ACTION));
         if (text == null || text.isBlank()) {
             throw new DecisionRefusedException("EDIT needs editedAction (JSON) with the changed action");
         }

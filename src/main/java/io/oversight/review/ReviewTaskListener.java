@@ -1,5 +1,6 @@
 package io.oversight.review;
 
+import io.oversight.escalation.AgentProposalProcess.DecisionVars;
 import io.oversight.escalation.AgentProposalProcess;
 import io.oversight.escalation.AgentProposalProcess.Elements;
 import io.oversight.escalation.AgentProposalProcess.Vars;
@@ -43,8 +44,8 @@ class ReviewTaskListener {
         if (!isReviewTask(task)) {
             return;
         }
-        task.removeVariables(List.of(ReviewVars.DECISION, ReviewVars.REVIEW_COMMENT, ReviewVars.REASSIGN_TO,
-                ReviewVars.INFO_REQUEST, ReviewVars.HUMAN_REPLY));
+        task.removeVariables(List.of(DecisionVars.DECISION, DecisionVars.REVIEW_COMMENT, DecisionVars.REASSIGN_TO,
+                DecisionVars.INFO_REQUEST, DecisionVars.HUMAN_REPLY));
         String nameVariable = Elements.SECOND_APPROVAL.equals(task.getTaskDefinitionKey())
                 ? Vars.SECOND_APPROVAL_TASK_NAME : Vars.REVIEW_TASK_NAME;
         if (Elements.SECOND_APPROVAL.equals(task.getTaskDefinitionKey())) {

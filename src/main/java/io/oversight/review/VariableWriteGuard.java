@@ -1,5 +1,6 @@
 package io.oversight.review;
 
+import io.oversight.escalation.AgentProposalProcess.DecisionVars;
 import io.oversight.escalation.AgentProposalProcess;
 import io.oversight.qa.QaSampling;
 import java.lang.reflect.Field;
@@ -47,10 +48,10 @@ import org.springframework.stereotype.Component;
 @Component
 class VariableWriteGuard extends AbstractProcessEnginePlugin {
 
-    static final Set<String> REVIEW_DECISION = Set.of(ReviewVars.DECISION, ReviewVars.EDITED_REPLY,
-            ReviewVars.EDITED_ACTION, ReviewVars.REVIEW_COMMENT, ReviewVars.REASSIGN_TO, ReviewVars.INFO_REQUEST,
-            ReviewVars.HUMAN_REPLY);
-    static final Set<String> QA_DECISION = Set.of("qaVerdict", "blindDecision", ReviewVars.REVIEW_COMMENT);
+    static final Set<String> REVIEW_DECISION = Set.of(DecisionVars.DECISION, DecisionVars.EDITED_REPLY,
+            DecisionVars.EDITED_ACTION, DecisionVars.REVIEW_COMMENT, DecisionVars.REASSIGN_TO, DecisionVars.INFO_REQUEST,
+            DecisionVars.HUMAN_REPLY);
+    static final Set<String> QA_DECISION = Set.of("qaVerdict", "blindDecision", DecisionVars.REVIEW_COMMENT);
     /** What the review and QA forms show read-only; form-js submits read-only fields, so they come back as they were. */
     static final Set<String> FORM_ECHO = Set.of("reviewHeadline", "reasonsText", "informationText", "conversationText",
             "customerText", "sourcesText", "attemptedStepsText", "proposedReply", "proposedActionText", "qaKind");
