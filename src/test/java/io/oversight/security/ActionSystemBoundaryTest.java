@@ -1,6 +1,7 @@
 package io.oversight.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oversight.support.ApiClient;
@@ -16,10 +17,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.backoff.ExponentialBackoffStrategy;
+import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -171,6 +176,23 @@ class ActionSystemBoundaryTest {
         assertThat(api.proposal(id).json().get("status").asText()).isEqualTo("EXECUTED");
         assertThat(api.postJson("/engine-rest/external-task/" + taskId + "/complete", "{\"workerId\":\"billing\"}", WORKER)
                 .status()).as("gone once completed").isEqualTo(404);
+    }
+
+    @Test
+    void camundasExternalTaskClientStillWorksThroughTheGuard() {
+        String id = api.submit(ApiClient.freshExample("refund-approval")).json().get("id").asText();
+        proposals.decide(id, "lena", List.of("support-leads"), Map.of("decision", "APPROVE"));
+        ExternalTaskClient client = ExternalTaskClient.create().baseUrl("http://localhost:" + port + "/engine-rest")
+                .addInterceptor(new BasicAuthProvider("action-worker", "action-worker")).workerId("billing-client")
+                .asyncResponseTimeout(2_000).backoffStrategy(new ExponentialBackoffStrategy(100, 2f, 500)).build();
+        try {
+            client.subscribe("action-refund").businessKey(id).handler((task, service) ->
+                    service.complete(task, Map.of("actionResult", "refunded"))).open();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> api.proposal(id).json().get("status").asText().equals("EXECUTED"));
+        } finally {
+            client.stop();
+        }
     }
 
     @Test
