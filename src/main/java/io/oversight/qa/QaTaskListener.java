@@ -2,7 +2,7 @@ package io.oversight.qa;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -29,23 +29,23 @@ class QaTaskListener {
         if (QaSampling.BLIND_REVIEW.equals(task.getVariable("qaKind"))) {
             Object decision = task.getVariable("blindDecision");
             if (decision == null || !BLIND_DECISIONS.contains(decision.toString())) {
-                throw new NotValidException("QA refused: blindDecision must be one of APPROVE, EDIT, REJECT");
+                throw new FormFieldValidationException("qaVerdict", "QA refused: blindDecision must be one of APPROVE, EDIT, REJECT");
             }
             return;
         }
         Object verdict = task.getVariable("qaVerdict");
         if (verdict == null || !VERDICTS.contains(verdict.toString())) {
-            throw new NotValidException("QA refused: qaVerdict must be one of OK, QUALITY_ISSUE, SHOULD_HAVE_ESCALATED");
+            throw new FormFieldValidationException("qaVerdict", "QA refused: qaVerdict must be one of OK, QUALITY_ISSUE, SHOULD_HAVE_ESCALATED");
         }
         Object missed = task.getVariable(QaSampling.MISSED_REASON);
         if (missed != null && !missed.toString().isBlank()
                 && (!"SHOULD_HAVE_ESCALATED".equals(verdict) || !missed.toString().strip().matches(REASON_CODE))) {
-            throw new NotValidException("QA refused: missedReason is a reason code such as ANGRY_CUSTOMER, "
+            throw new FormFieldValidationException("qaVerdict", "QA refused: missedReason is a reason code such as ANGRY_CUSTOMER, "
                     + "and only with SHOULD_HAVE_ESCALATED");
         }
         Object comment = task.getVariable("reviewComment");
         if (!"OK".equals(verdict) && (comment == null || comment.toString().isBlank())) {
-            throw new NotValidException("QA refused: " + verdict + " needs a reviewComment");
+            throw new FormFieldValidationException("qaVerdict", "QA refused: " + verdict + " needs a reviewComment");
         }
     }
 
