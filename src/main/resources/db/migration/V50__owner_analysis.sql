@@ -29,8 +29,3 @@ create index ix_metrics_workflow_decisions on ovs_proposal (workflow, decided_at
 create index ix_metrics_workflow_qa on ovs_proposal (workflow, qa_at, qa_kind, qa_verdict);
 -- Queue depth at the end of each bucket: escalations still open at the window's start.
 create index ix_metrics_escalated_open on ovs_proposal (escalated, created_at, decided_at, queue);
--- Per reason and per source: the window's escalations joined to their reasons and sources by id, read from
--- these indexes alone (index-only scans on PostgreSQL) instead of the wide proposal rows.
-create index ix_analysis_escalations_created on ovs_proposal (escalated, created_at, id);
-create index ix_analysis_escalations_decided on ovs_proposal
-    (escalated, decided_at, decided_by, decision, created_ms, decided_ms, id);
