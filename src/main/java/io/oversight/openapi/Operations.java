@@ -69,12 +69,6 @@ final class Operations {
             Map.entry("GET /api/v1/metrics/sources", new Doc("Retrieved sources by how often people overrode them",
                     "Per source cited by decided escalations, worst first. support-leads, qa or camunda-admin.",
                     Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
-            Map.entry("GET /api/v1/feedback/examples", new Doc("Reviewer and QA verdicts as labelled training examples",
-                    "JSON Lines `{text, language, labels, source}`: the latest customer message of each proposal a person "
-                            + "edited, rejected, vetoed or took over (labels: the signals of its signal reasons), and of each "
-                            + "automatic approval QA found should have escalated for a signal reason (labels: that signal). "
-                            + "Default window the last 7 days, at most 31. support-leads, qa or camunda-admin.",
-                    Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
             Map.entry("GET /api/v1/metrics/series", new Doc("Oversight quality as a time series",
                     "Per hour, day or week, empty buckets included. support-leads, qa or camunda-admin.",
                     Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
@@ -86,7 +80,10 @@ final class Operations {
                     "Per workflow, as GET /api/v1/policies/{workflow}/readiness. support-leads, qa or camunda-admin.",
                     Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
             Map.entry("GET /api/v1/feedback/examples", new Doc("Labelled examples from reviewer verdicts and QA",
-                    "JSON Lines. support-leads, qa or camunda-admin.",
+                    "JSON Lines `{text, language, labels, source}`: the latest customer message of each proposal a person "
+                            + "edited, rejected, vetoed or took over (labels: the signals of its signal reasons), and of each "
+                            + "automatic approval QA found should have escalated for a signal reason (labels: that signal). "
+                            + "Default window the last 7 days, at most 31. support-leads, qa or camunda-admin.",
                     Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
             // agent keys at run time (camunda-admin)
             Map.entry("GET /api/v1/agent-keys", new Doc("The agent keys (hashes only)",
