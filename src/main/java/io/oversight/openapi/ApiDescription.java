@@ -103,10 +103,12 @@ class ApiDescription {
         ApiResponse ok = responses.get("200");
         if (ok != null && ok.getContent() != null && ok.getContent().containsKey("*/*")) {
             MediaType media = ok.getContent().remove("*/*");
-            if (path.endsWith("/export")) {
-                media.schema(new Schema<>().type("string").description("One ledger entry as JSON per line"));
+            boolean lines = path.endsWith("/export") || path.endsWith("/feedback/examples");
+            if (lines) {
+                media.schema(new Schema<>().type("string").description(path.endsWith("/export")
+                        ? "One ledger entry as JSON per line" : "One labelled example as JSON per line"));
             }
-            ok.getContent().addMediaType(path.endsWith("/export") ? "application/x-ndjson" : "application/json", media);
+            ok.getContent().addMediaType(lines ? "application/x-ndjson" : "application/json", media);
         }
         if (ok != null && doc.responseExample() != null && ok.getContent() != null) {
             ok.getContent().values().forEach(media -> media.addExamples(doc.responseExample(), examples.get(doc.responseExample())));

@@ -80,7 +80,10 @@ final class Operations {
                     "Per workflow, as GET /api/v1/policies/{workflow}/readiness. support-leads, qa or camunda-admin.",
                     Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
             Map.entry("GET /api/v1/feedback/examples", new Doc("Labelled examples from reviewer verdicts and QA",
-                    "JSON Lines. support-leads, qa or camunda-admin.",
+                    "JSON Lines `{text, language, labels, source}`: the latest customer message of each proposal a person "
+                            + "edited, rejected, vetoed or took over (labels: the signals of its signal reasons), and of each "
+                            + "automatic approval QA found should have escalated for a signal reason (labels: that signal). "
+                            + "Default window the last 7 days, at most 31. support-leads, qa or camunda-admin.",
                     Caller.PERSON, List.of(400, 401, 403), List.of(), null, false)),
             // agent keys at run time (camunda-admin)
             Map.entry("GET /api/v1/agent-keys", new Doc("The agent keys (hashes only)",

@@ -51,7 +51,8 @@ class VariableWriteGuard extends AbstractProcessEnginePlugin {
     static final Set<String> REVIEW_DECISION = Set.of(DecisionVars.DECISION, DecisionVars.EDITED_REPLY,
             DecisionVars.EDITED_ACTION, DecisionVars.REVIEW_COMMENT, DecisionVars.REASSIGN_TO, DecisionVars.INFO_REQUEST,
             DecisionVars.HUMAN_REPLY);
-    static final Set<String> QA_DECISION = Set.of("qaVerdict", "blindDecision", "missedReason", DecisionVars.REVIEW_COMMENT);
+    static final Set<String> QA_DECISION = Set.of("qaVerdict", "blindDecision", QaSampling.MISSED_REASON,
+            DecisionVars.REVIEW_COMMENT);
     /** What the review and QA forms show read-only; form-js submits read-only fields, so they come back as they were. */
     static final Set<String> FORM_ECHO = Set.of("reviewHeadline", "reasonsText", "informationText", "conversationText",
             "customerText", "sourcesText", "attemptedStepsText", "proposedReply", "proposedActionText", "qaKind");
