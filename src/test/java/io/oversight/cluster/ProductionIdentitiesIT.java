@@ -51,7 +51,8 @@ class ProductionIdentitiesIT {
                         "--oversight.security.agent-keys[0].sha256=" + AgentKeys.sha256("it-production-agent-key"),
                         "--oversight.security.initial-admin.user-id=root-admin",
                         "--oversight.security.initial-admin.password-bcrypt=" + new BCryptPasswordEncoder(10).encode(ADMIN_PASSWORD),
-                        "--oversight.webhooks.signing-secret=it-webhook-secret-0123456789"));
+                        "--oversight.webhooks.signing-secret=it-webhook-secret-0123456789",
+                        "--oversight.audit.ledger-key=it-production-ledger-key-0123456789abcdef"));
 
         AppNode first = cluster.start("prod-first", production);
         NodeApi api = first.api();
