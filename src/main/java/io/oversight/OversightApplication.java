@@ -11,6 +11,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class OversightApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(OversightApplication.class, args);
+        try {
+            SpringApplication.run(OversightApplication.class, args);
+        } catch (RuntimeException refused) {
+            // a refused start (unsafe configuration, demo leftovers, no database) must end the process, so an
+            // orchestrator sees it, even when a library left a non-daemon thread behind; Boot has logged why
+            System.exit(1);
+        }
     }
 }
