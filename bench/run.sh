@@ -269,11 +269,12 @@ validate_fill() { # $1 fill status json (with templates)
   log "fill validated: copy $cpid matches its template for the reviewer and was rejected through the engine (status $status)"
   FILL_VALIDATED=1
 }
-FILL_START=$(date +%s); FILL_DEADLINE=$((FILL_START + FILL_SECONDS)); FILL_STOPPED=0; FILL_VALIDATED=0
+FILL_START=$(date +%s); FILL_DEADLINE=$((FILL_START + FILL_SECONDS)); FILL_STOPPED=0; FILL_VALIDATED=0; FILL_RAN=0
 : > "$OUT/queue-scaling.jsonl"; : > "$OUT/fill.jsonl"
 for size in $QUEUE_SIZES; do
   have=$(open_tasks)
   if [ "$have" -lt "$size" ] && [ "$FILL_STOPPED" = 0 ]; then
+    FILL_RAN=1
     log "filling to $size open review tasks over $(echo $QUEUE_TEMPLATES | wc -w) templates (have $have, mode $FILL_MODE)"
     body="$BODIES/fill-templates.json"; [ "$FILL_MODE" = sql ] || body="$BODIES/fill-template.json"
     first=$(curl -sf -u admin:admin -H 'Content-Type: application/json' -d @"$body" \
@@ -424,7 +425,8 @@ if [ "$SMOKE" = 1 ]; then
   [ "$ERR_BARE" = 0 ] && [ "$ERR_ROUT" = 0 ] && [ "$ERR_ESC" = 0 ] || problems="$problems; throughput errors (bare $ERR_BARE, routine $ERR_ROUT, escalated $ERR_ESC)"
   [ "$(jq -s 'map(.samples) | add // 0' "$OUT/queue-scaling.jsonl")" -gt 0 ] || problems="$problems; no queue page figures"
   [ "$QUEUE_ERRORS" = 0 ] || problems="$problems; $QUEUE_ERRORS queue page errors"
-  [ -z "$QUEUE_SIZES" ] || [ "$FILL_MODE" != sql ] || [ "$FILL_VALIDATED" = 1 ] || problems="$problems; fill not validated"
+  # (the load scenarios may already have opened more reviews than a small size asks for: then nothing was filled)
+  [ -z "$QUEUE_SIZES" ] || [ "$FILL_MODE" != sql ] || [ "$FILL_RAN" = 0 ] || [ "$FILL_VALIDATED" = 1 ] || problems="$problems; fill not validated"
   if [ -n "$problems" ]; then echo "bench smoke: FAILED${problems}" >&2; exit 1; fi
   log "bench smoke: figures produced, no errors"
 fi
