@@ -104,7 +104,8 @@ public class SignalDetector {
             if (score > best.score() || (score == best.score() && score > 0)) {
                 List<String> evidence = message.model().evidence().getOrDefault(signal, List.of());
                 best = new Signal(signal, score, keywords.matches(),
-                        Details.forTurn(signal, score, turn, model, evidence, keywords, modelVersion()));
+                        Details.forTurn(signal, score, turn, model, evidence,
+                                message.model().ensemble().getOrDefault(signal, ""), keywords, modelVersion()));
             }
         }
         if (Signals.SENSITIVE_TOPIC.equals(signal) && proposedText != null && !proposedText.isBlank()) {
