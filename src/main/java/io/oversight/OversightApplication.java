@@ -11,6 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class OversightApplication {
 
     public static void main(String[] args) {
+        // before any class loads: DJL (ai.djl.*) contacts a cloud metadata address unless offline=true. None of it is
+        // on the classpath (the sentence encoder tokenizes in plain Java); this keeps it so if a dependency brings it
+        System.setProperty("offline", "true");
         try {
             SpringApplication.run(OversightApplication.class, args);
         } catch (RuntimeException refused) {

@@ -35,7 +35,7 @@ final class Details {
 
     /** Why one customer turn scored: where it is, the model's evidence and the owner's matched phrases. */
     static String forTurn(String signal, double score, CustomerTurns.Turn turn, double model, List<String> evidence,
-                          Signal keywords, String modelVersion) {
+                          String ensemble, Signal keywords, String modelVersion) {
         StringBuilder sb = new StringBuilder("customer language scored ").append(Scores.format(score)).append(" for ")
                 .append(signal).append(turn.turnsBack() == 0 ? " in the latest customer message"
                         : " in the customer message " + turn.turnsBack() + " turn(s) back (weight "
@@ -43,6 +43,7 @@ final class Details {
         List<String> parts = new ArrayList<>();
         if (model > 0.0 && (!evidence.isEmpty() || model >= keywords.score())) {
             parts.add("model " + modelVersion + " " + Scores.format(model)
+                    + (ensemble.isEmpty() ? "" : " (" + ensemble + ")")
                     + (evidence.isEmpty() ? "" : ", evidence " + evidence.stream().map(e -> "\"" + e + "\"")
                     .collect(Collectors.joining(", "))));
         }

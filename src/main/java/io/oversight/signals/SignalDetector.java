@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Detects the {@link Signals} in a conversation and a proposal. Each of the latest customer messages (see
- * {@link CustomerTurns}) is scored by the learned model ({@link LearnedSignals}) and by the policy owner's word
+ * {@link CustomerTurns}) is scored by the learned model ({@link LearnedSignals}: n-gram heads, and for English an
+ * ensemble with sentence-embedding heads) and by the policy owner's word
  * lists ({@code signals/<signal>.yaml}); a message's score is the stronger of the two unless the signal's
  * {@code suppress} list matches it, and the signal's score is the strongest weighted message score. The agent's
  * own scores combine by taking the stronger. Thread-safe; per-message results are cached.
@@ -30,7 +31,10 @@ public class SignalDetector {
     private final LearnedSignals learned;
     private final MessageCache<Message> cache = new MessageCache<>(CACHE_ENTRIES);
 
-    /** Distinct customer messages whose findings are kept (a few hundred bytes each). */
+    /**
+     * Distinct customer messages whose findings are kept (a few hundred bytes each; the embedding itself is not
+     * kept, only what the heads made of it), so each message is embedded once.
+     */
     static final int CACHE_ENTRIES = 4096;
 
     /** Everything found in one customer message, before weighting by its position in the conversation. */
@@ -104,7 +108,8 @@ public class SignalDetector {
             if (score > best.score() || (score == best.score() && score > 0)) {
                 List<String> evidence = message.model().evidence().getOrDefault(signal, List.of());
                 best = new Signal(signal, score, keywords.matches(),
-                        Details.forTurn(signal, score, turn, model, evidence, keywords, modelVersion()));
+                        Details.forTurn(signal, score, turn, model, evidence,
+                                message.model().ensemble().getOrDefault(signal, ""), keywords, modelVersion()));
             }
         }
         if (Signals.SENSITIVE_TOPIC.equals(signal) && proposedText != null && !proposedText.isBlank()) {

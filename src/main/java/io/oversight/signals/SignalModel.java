@@ -1,5 +1,7 @@
 package io.oversight.signals;
 
+import io.oversight.signals.embedding.DenseHead;
+import io.oversight.signals.embedding.DenseHeads;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -18,16 +20,20 @@ import java.util.zip.GZIPOutputStream;
  * The learned detector: one logistic-regression head per signal over {@link TextFeatures}. Each head maps its
  * probability onto a score whose 0.5 is the head's operating point chosen by cross-validation at training time,
  * so the cut a designer sees in the escalation rules ({@code >= 0.5}) is the model's cut, and moving the cell
- * moves the trade-off. Written and read by {@link #write}/{@link #read} (gzip, int16-quantised weights).
+ * moves the trade-off. For the languages of {@code dense} (English) a second head per signal reads the message's
+ * sentence embedding, and the final score is the mean of the two calibrated scores, re-calibrated so that the
+ * ensemble's own operating point is 0.5 ({@link DenseHead#ensemble}). Written and read by {@link #write}/{@link #read}
+ * (gzip, int16-quantised n-gram weights; format 1 files have no dense heads).
  *
  * @param version          identifies the training run; recorded in every RULES_EVALUATED audit event
  * @param coveredLanguages ISO 639-1 codes with enough training data to be judged
- * @param heads            signal name to head
+ * @param heads            signal name to n-gram head
+ * @param dense            the embedding heads, {@link DenseHeads#NONE} for an n-gram-only model
  */
-public record SignalModel(String version, List<String> coveredLanguages, Map<String, Head> heads) {
+public record SignalModel(String version, List<String> coveredLanguages, Map<String, Head> heads, DenseHeads dense) {
 
     private static final int MAGIC = 0x4F56534D; // "OVSM"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     /** One signal's head. {@code threshold} is the probability that maps to the score 0.5. */
     public record Head(float bias, float threshold, float[] weights) {
@@ -42,11 +48,14 @@ public record SignalModel(String version, List<String> coveredLanguages, Map<Str
             return 1.0 / (1.0 + Math.exp(-z));
         }
 
-        /** Piecewise-linear: 0..threshold to 0..0.5 and threshold..1 to 0.5..1. */
+        /** Piecewise-linear: 0..threshold to 0..0.5 and threshold..1 to 0.5..1, rounded to two decimals. */
         double score(double probability) {
-            double t = Math.min(0.99, Math.max(0.01, threshold));
-            double s = probability < t ? 0.5 * probability / t : 0.5 + 0.5 * (probability - t) / (1.0 - t);
-            return Scores.round(s);
+            return Scores.round(calibrated(probability));
+        }
+
+        /** The same, not rounded (the ensemble averages it with the dense head's). */
+        double calibrated(double probability) {
+            return DenseHead.calibrate(probability, threshold);
         }
 
         /** The features that pushed the score up most, readable words first. */
@@ -92,12 +101,19 @@ public record SignalModel(String version, List<String> coveredLanguages, Map<Str
     public SignalModel {
         coveredLanguages = List.copyOf(coveredLanguages);
         heads = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(heads));
+        dense = dense == null ? DenseHeads.NONE : dense;
+    }
+
+    /** An n-gram-only model. */
+    public SignalModel(String version, List<String> coveredLanguages, Map<String, Head> heads) {
+        this(version, coveredLanguages, heads, DenseHeads.NONE);
     }
 
     public static SignalModel read(InputStream raw) {
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16))) {
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
-                throw new IllegalStateException("not a signal model file of format " + FORMAT);
+            int format = in.readInt() == MAGIC ? in.readInt() : -1;
+            if (format != 1 && format != FORMAT) {
+                throw new IllegalStateException("not a signal model file of format 1 or " + FORMAT);
             }
             String version = in.readUTF();
             int dims = in.readInt();
@@ -120,7 +136,7 @@ public record SignalModel(String version, List<String> coveredLanguages, Map<Str
                 }
                 heads.put(name, new Head(bias, threshold, weights));
             }
-            return new SignalModel(version, languages, heads);
+            return new SignalModel(version, languages, heads, format == 1 ? DenseHeads.NONE : DenseHeads.read(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the signal model", e);
         }
@@ -152,6 +168,7 @@ public record SignalModel(String version, List<String> coveredLanguages, Map<Str
                     out.writeShort(Math.round(w / scale));
                 }
             }
+            dense.write(out);
         }
     }
 }

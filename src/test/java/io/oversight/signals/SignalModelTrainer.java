@@ -18,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * Trains the learned heads: k-fold cross-validation on the training data chooses each head's operating point
- * (the probability that becomes the score 0.5), then every head is trained on all data.
+ * (the probability that becomes the score 0.5), then every head is trained on all data. The n-gram heads first,
+ * then the dense heads and the ensemble on the same folds ({@link EnsembleTrainer}). Only training data is read.
  */
 final class SignalModelTrainer {
 
@@ -39,40 +40,60 @@ final class SignalModelTrainer {
         }
     }
 
+    /**
+     * {@code crossValidation} and {@code byLanguage} count the final out-of-fold scores at 0.5, as the product
+     * scores: the ensemble for the messages it embeds, the n-gram model alone for the others.
+     */
     record Result(SignalModel model, Map<String, Fold> crossValidation, Map<String, Map<String, Fold>> byLanguage,
-                  Map<String, Integer> languageCounts) {
+                  Map<String, Integer> languageCounts, EnsembleTrainer.Result ensemble) {
     }
 
     private final HeadTrainer.Settings settings;
+    private final DenseHeadTrainer.Settings denseSettings;
 
     SignalModelTrainer(HeadTrainer.Settings settings) {
+        this(settings, DenseHeadTrainer.Settings.defaults());
+    }
+
+    SignalModelTrainer(HeadTrainer.Settings settings, DenseHeadTrainer.Settings denseSettings) {
         this.settings = settings;
+        this.denseSettings = denseSettings;
     }
 
     Result train(List<TrainingSet.Example> examples) {
         List<TextFeatures.Vector> xs = examples.stream().map(e -> TextFeatures.of(e.text())).toList();
         List<Integer> foldOf = folds(examples.size());
         Map<String, SignalModel.Head> heads = new LinkedHashMap<>();
-        Map<String, Fold> cv = new LinkedHashMap<>();
-        Map<String, Map<String, Fold>> byLanguage = new TreeMap<>();
+        Map<String, double[]> ngramCalibrated = new LinkedHashMap<>();
         for (String signal : TrainingSet.HEADS) {
             List<Boolean> ys = examples.stream().map(e -> e.labels().contains(signal)).toList();
             double[] oof = outOfFold(xs, ys, foldOf);
             double threshold = bestThreshold(oof, ys);
-            cv.put(signal, tally(signal, threshold, oof, ys, null, examples));
-            for (String language : languages(examples)) {
-                byLanguage.computeIfAbsent(language, l -> new LinkedHashMap<>())
-                        .put(signal, tally(signal, threshold, oof, ys, language, examples));
-            }
             float[] w = new HeadTrainer(settings).train(xs, ys);
             float[] weights = new float[TextFeatures.DIMENSIONS];
             System.arraycopy(w, 0, weights, 0, weights.length);
-            heads.put(signal, new SignalModel.Head(w[w.length - 1], (float) threshold, weights));
+            SignalModel.Head head = new SignalModel.Head(w[w.length - 1], (float) threshold, weights);
+            heads.put(signal, head);
+            ngramCalibrated.put(signal, java.util.Arrays.stream(oof).map(head::calibrated).toArray());
+        }
+        EnsembleTrainer.Result ensemble = new EnsembleTrainer(denseSettings, settings.seed())
+                .train(examples, foldOf, ngramCalibrated);
+        Map<String, Fold> cv = new LinkedHashMap<>();
+        Map<String, Map<String, Fold>> byLanguage = new TreeMap<>();
+        for (String signal : TrainingSet.HEADS) {
+            List<Boolean> ys = examples.stream().map(e -> e.labels().contains(signal)).toList();
+            double[] scores = ensemble.bySignal().get(signal).finalScores();
+            double threshold = heads.get(signal).threshold();
+            cv.put(signal, tally(signal, threshold, scores, ys, null, examples));
+            for (String language : languages(examples)) {
+                byLanguage.computeIfAbsent(language, l -> new LinkedHashMap<>())
+                        .put(signal, tally(signal, threshold, scores, ys, language, examples));
+            }
         }
         Map<String, Integer> counts = new TreeMap<>();
         examples.forEach(e -> counts.merge(e.language(), 1, Integer::sum));
-        SignalModel model = new SignalModel(version(examples), covered(examples), heads);
-        return new Result(model, cv, byLanguage, counts);
+        SignalModel model = new SignalModel(version(examples), covered(examples), heads, ensemble.heads());
+        return new Result(model, cv, byLanguage, counts, ensemble);
     }
 
     double[] outOfFold(List<TextFeatures.Vector> xs, List<Boolean> ys, List<Integer> foldOf) {
@@ -124,6 +145,7 @@ final class SignalModelTrainer {
         return best;
     }
 
+    /** Counts at the calibrated score 0.5; {@code threshold} is the n-gram head's operating point, for the card. */
     private static Fold tally(String signal, double threshold, double[] p, List<Boolean> ys, String language,
                               List<TrainingSet.Example> examples) {
         int tp = 0;
@@ -134,7 +156,7 @@ final class SignalModelTrainer {
             if (language != null && !language.equals(examples.get(i).language())) {
                 continue;
             }
-            boolean predicted = p[i] >= threshold;
+            boolean predicted = p[i] >= 0.5;
             if (predicted && ys.get(i)) {
                 tp++;
             } else if (predicted) {
@@ -191,7 +213,7 @@ final class SignalModelTrainer {
             }
             String data = HexFormat.of().formatHex(sha.digest()).substring(0, 8);
             String at = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT).format(ZonedDateTime.now(ZoneOffset.UTC));
-            return "lr-ngram-" + at + "-" + data;
+            return "ngram-minilm-" + at + "-" + data;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

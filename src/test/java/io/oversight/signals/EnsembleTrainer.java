@@ -1,0 +1,194 @@
+package io.oversight.signals;
+
+import io.oversight.signals.embedding.DenseHead;
+import io.oversight.signals.embedding.DenseHeads;
+import io.oversight.signals.embedding.SentenceEncoder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * Trains the dense heads of the ensemble on the messages the product will embed: those whose language the
+ * {@link LanguageGuard} detects as one of {@link #LANGUAGES}. Each message is embedded once. With the n-gram
+ * model's out-of-fold scores (same folds) it chooses, on training data only, each dense head's operating point
+ * (F-beta on its out-of-fold probabilities) and the ensemble's (F-beta on the out-of-fold mean of both calibrated
+ * scores), and reports both models alone and together.
+ */
+final class EnsembleTrainer {
+
+    static final List<String> LANGUAGES = List.of("en");
+    /** Labelled examples kept per signal to name the nearest ones as evidence. */
+    static final int EXAMPLES_PER_SIGNAL = 150;
+    static final int EXAMPLE_CHARS = 200;
+
+    /** One model's out-of-fold figures on the embedded messages, at its own operating point (score 0.5). */
+    record Tally(int tp, int fp, int fn, double auc) {
+        double precision() {
+            return tp + fp == 0 ? 1.0 : (double) tp / (tp + fp);
+        }
+
+        double recall() {
+            return tp + fn == 0 ? 1.0 : (double) tp / (tp + fn);
+        }
+    }
+
+    /** Per signal: the head, the final out-of-fold scores of every message, and the comparison. */
+    record Outcome(DenseHead head, double[] finalScores, double denseThreshold, double ensembleThreshold,
+                   Tally ngram, Tally dense, Tally ensemble) {
+    }
+
+    record Result(DenseHeads heads, Map<String, Outcome> bySignal, int embedded, double embedMillis) {
+    }
+
+    private final DenseHeadTrainer.Settings settings;
+    private final long seed;
+
+    EnsembleTrainer(DenseHeadTrainer.Settings settings, long seed) {
+        this.settings = settings;
+        this.seed = seed;
+    }
+
+    /**
+     * @param ngramCalibrated per signal, the n-gram model's out-of-fold calibrated score of every example
+     */
+    Result train(List<TrainingSet.Example> examples, List<Integer> foldOf, Map<String, double[]> ngramCalibrated) {
+        LanguageGuard guard = new LanguageGuard();
+        int[] routed = IntStream.range(0, examples.size()).filter(i -> {
+            String language = guard.detect(examples.get(i).text()); // as the product routes: by detected language
+            return language != null && LANGUAGES.contains(language);
+        }).toArray();
+        float[][] x = new float[examples.size()][];
+        long start = System.nanoTime();
+        try (SentenceEncoder encoder = SentenceEncoder.load()) {
+            for (int i : routed) {
+                x[i] = encoder.embed(examples.get(i).text());
+            }
+        }
+        double embedMillis = (System.nanoTime() - start) / 1e6;
+        int[][] trainRows = new int[SignalModelTrainer.FOLDS][];
+        DenseHeadTrainer.Standardised[] foldData = new DenseHeadTrainer.Standardised[SignalModelTrainer.FOLDS];
+        for (int f = 0; f < SignalModelTrainer.FOLDS; f++) {
+            int fold = f;
+            trainRows[f] = Arrays.stream(routed).filter(i -> foldOf.get(i) != fold).toArray();
+            foldData[f] = DenseHeadTrainer.Standardised.of(x, trainRows[f]);
+        }
+        DenseHeadTrainer.Standardised all = DenseHeadTrainer.Standardised.of(x, routed);
+        Map<String, DenseHead> heads = new LinkedHashMap<>();
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        for (String signal : TrainingSet.HEADS) {
+            boolean[] ys = new boolean[examples.size()];
+            for (int i = 0; i < ys.length; i++) {
+                ys[i] = examples.get(i).labels().contains(signal);
+            }
+            double[] denseOof = new double[examples.size()];
+            for (int f = 0; f < SignalModelTrainer.FOLDS; f++) {
+                double[] w = new DenseHeadTrainer(settings).train(foldData[f], labels(ys, trainRows[f]));
+                for (int i : routed) {
+                    if (foldOf.get(i) == f) {
+                        denseOof[i] = DenseHeadTrainer.probability(w, foldData[f].mean(), foldData[f].sd(), x[i]);
+                    }
+                }
+            }
+            double[] ngram = ngramCalibrated.get(signal);
+            List<Boolean> routedYs = Arrays.stream(routed).mapToObj(i -> ys[i]).toList();
+            double denseThreshold = SignalModelTrainer.bestThreshold(pick(denseOof, routed), routedYs);
+            double[] mean = new double[examples.size()];
+            double[] denseCalibrated = new double[examples.size()];
+            for (int i : routed) {
+                denseCalibrated[i] = DenseHead.calibrate(denseOof[i], denseThreshold);
+                mean[i] = (ngram[i] + denseCalibrated[i]) / 2;
+            }
+            double ensembleThreshold = SignalModelTrainer.bestThreshold(pick(mean, routed), routedYs);
+            double[] finalScores = ngram.clone();
+            for (int i : routed) {
+                finalScores[i] = DenseHead.calibrate(mean[i], ensembleThreshold);
+            }
+            double[] w = new DenseHeadTrainer(settings).train(all, labels(ys, routed));
+            DenseHead head = new DenseHead(all.mean(), all.sd(), weights(w), (float) w[w.length - 1],
+                    (float) denseThreshold, (float) ensembleThreshold, examples(examples, routed, ys, x));
+            heads.put(signal, head);
+            outcomes.put(signal, new Outcome(head, finalScores, denseThreshold, ensembleThreshold,
+                    tally(ngram, ys, routed), tally(denseCalibrated, ys, routed), tally(finalScores, ys, routed)));
+        }
+        return new Result(new DenseHeads(SentenceEncoder.NAME, LANGUAGES, heads), outcomes, routed.length, embedMillis);
+    }
+
+    private List<DenseHead.Example> examples(List<TrainingSet.Example> examples, int[] routed, boolean[] ys,
+                                             float[][] x) {
+        List<Integer> positives = new ArrayList<>(Arrays.stream(routed).filter(i -> ys[i]).boxed().toList());
+        Collections.shuffle(positives, new Random(seed));
+        return positives.subList(0, Math.min(EXAMPLES_PER_SIGNAL, positives.size())).stream().sorted()
+                .map(i -> {
+                    String text = examples.get(i).text().strip();
+                    return new DenseHead.Example(text.length() <= EXAMPLE_CHARS ? text : text.substring(0, EXAMPLE_CHARS), x[i]);
+                }).toList();
+    }
+
+    private static boolean[] labels(boolean[] ys, int[] rows) {
+        boolean[] out = new boolean[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            out[r] = ys[rows[r]];
+        }
+        return out;
+    }
+
+    private static double[] pick(double[] values, int[] rows) {
+        return Arrays.stream(rows).mapToDouble(i -> values[i]).toArray();
+    }
+
+    private static float[] weights(double[] w) {
+        float[] out = new float[w.length - 1];
+        for (int d = 0; d < out.length; d++) {
+            out[d] = (float) w[d];
+        }
+        return out;
+    }
+
+    /** Counts at the score 0.5 on the given rows, and the area under the ROC curve of the scores. */
+    static Tally tally(double[] scores, boolean[] ys, int[] rows) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (int i : rows) {
+            boolean predicted = scores[i] >= 0.5;
+            if (predicted && ys[i]) {
+                tp++;
+            } else if (predicted) {
+                fp++;
+            } else if (ys[i]) {
+                fn++;
+            }
+        }
+        return new Tally(tp, fp, fn, auc(pick(scores, rows), labels(ys, rows)));
+    }
+
+    static double auc(double[] scores, boolean[] ys) {
+        Integer[] order = IntStream.range(0, scores.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
+        double rankSum = 0;
+        long positives = 0;
+        int r = 0;
+        while (r < order.length) { // ties share their mean rank
+            int end = r;
+            while (end + 1 < order.length && scores[order[end + 1]] == scores[order[r]]) {
+                end++;
+            }
+            double rank = (r + end) / 2.0 + 1;
+            for (int k = r; k <= end; k++) {
+                if (ys[order[k]]) {
+                    rankSum += rank;
+                    positives++;
+                }
+            }
+            r = end + 1;
+        }
+        long negatives = scores.length - positives;
+        return positives == 0 || negatives == 0 ? Double.NaN
+                : (rankSum - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
+    }
+}
