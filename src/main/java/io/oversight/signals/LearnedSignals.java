@@ -63,6 +63,16 @@ final class LearnedSignals {
         }
     }
 
+    /** Whether the sentence encoder this model needs is loaded: UP, LOADING or FAILED (UP when it needs none). */
+    EncoderState encoderState() {
+        if (encoder == null || (encoder.isDone() && !encoder.isCompletedExceptionally())) {
+            return EncoderState.UP;
+        }
+        return encoder.isDone() ? EncoderState.FAILED : EncoderState.LOADING;
+    }
+
+    enum EncoderState { UP, LOADING, FAILED }
+
     SignalModel model() {
         return model;
     }

@@ -67,6 +67,20 @@ public class SignalDetector {
         return learned.model().version();
     }
 
+    /** Whether the learned model can judge: its sentence encoder loaded (it loads in the background at start). */
+    public boolean ready() {
+        return learned.encoderState() == LearnedSignals.EncoderState.UP;
+    }
+
+    /** Why the learned model cannot judge yet, or null when it can. */
+    public String notReadyReason() {
+        return switch (learned.encoderState()) {
+            case UP -> null;
+            case LOADING -> "the sentence encoder is loading";
+            case FAILED -> "the sentence encoder failed to load (see the log); English messages cannot be judged";
+        };
+    }
+
     public SignalReport detect(SignalInput input) {
         Objects.requireNonNull(input, "input");
         List<CustomerTurns.Turn> customer = turns.of(input.messages());

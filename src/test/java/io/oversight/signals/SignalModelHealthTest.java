@@ -1,0 +1,42 @@
+package io.oversight.signals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+import io.oversight.signals.embedding.SentenceEncoder;
+import org.junit.jupiter.api.Test;
+
+/** The learned model reports whether its sentence encoder can judge: loading, loaded, or failed. */
+class SignalModelHealthTest {
+
+    private static LearnedSignals withEncoder(CompletableFuture<SentenceEncoder> encoder) throws IOException {
+        try (InputStream in = LearnedSignals.class.getClassLoader().getResourceAsStream(LearnedSignals.MODEL_RESOURCE)) {
+            return new LearnedSignals(SignalModel.read(in), new LanguageGuard(), encoder);
+        }
+    }
+
+    @Test
+    void theEncoderStateFollowsItsLoading() throws IOException {
+        CompletableFuture<SentenceEncoder> loading = new CompletableFuture<>();
+        assertThat(withEncoder(loading).encoderState()).isEqualTo(LearnedSignals.EncoderState.LOADING);
+        assertThat(withEncoder(CompletableFuture.failedFuture(new IllegalStateException("no natives"))).encoderState())
+                .isEqualTo(LearnedSignals.EncoderState.FAILED);
+        assertThat(withEncoder(SentenceEncoder.shared()).encoderState()).isIn(LearnedSignals.EncoderState.LOADING,
+                LearnedSignals.EncoderState.UP);
+        SentenceEncoder.shared().join();
+        assertThat(withEncoder(SentenceEncoder.shared()).encoderState()).isEqualTo(LearnedSignals.EncoderState.UP);
+    }
+
+    @Test
+    void theShippedDetectorBecomesReadyAndReportsItThroughReadiness() {
+        SignalDetector detector = new SignalDetector();
+        SentenceEncoder.shared().join();
+        assertThat(detector.ready()).isTrue();
+        assertThat(detector.notReadyReason()).isNull();
+        var health = new SignalModelHealth(detector).health();
+        assertThat(health.getStatus().getCode()).isEqualTo("UP");
+        assertThat(health.getDetails()).containsEntry("model", detector.modelVersion());
+    }
+}
