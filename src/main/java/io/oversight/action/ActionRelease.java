@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -38,17 +40,35 @@ public class ActionRelease {
         Object rules = execution.getVariable(RULES_VERSION);
         Integer processVersion = execution.getProcessEngineServices().getRepositoryService()
                 .getProcessDefinition(execution.getProcessDefinitionId()).getVersion();
-        return approvals.record((String) execution.getVariable(PROPOSAL_ID), approved, approvers,
+        return approve((String) execution.getVariable(PROPOSAL_ID), approved, approvers,
                 rules instanceof Number n ? n.intValue() : null, processVersion);
+    }
+
+    /**
+     * Records an approval given outside a process (the escalation rules approving a routine proposal
+     * before any process starts): no process version decided it, the rules version did.
+     */
+    public Approval approve(String proposalId, JsonNode approved, List<String> approvers, Integer rulesVersion,
+            Integer processVersion) {
+        return approvals.record(proposalId, approved, approvers, rulesVersion, processVersion);
     }
 
     /** Records the approval of an action and puts exactly that action on the way to the action system. */
     public Approval prepare(DelegateExecution execution, JsonNode approvedAction, Object customer, List<String> approvers) {
         Approval approval = approve(execution, approvedAction, approvers);
-        execution.setVariable(ACTION, SpinValues.jsonValue(approval.approvedPayload()).create());
-        execution.setVariable(CUSTOMER, SpinValues.jsonValue(write(customer)).create());
-        execution.setVariable(APPROVAL_HASH, approval.approvalHash());
+        execution.setVariables(handOver(approval, customer));
         return approval;
+    }
+
+    /**
+     * The variables that hand exactly the approved action to the action system (CONTRACT §5), for an
+     * instance that only releases it; the release step verifies them against the recorded approval.
+     */
+    public VariableMap handOver(Approval approval, Object customer) {
+        return Variables.createVariables()
+                .putValueTyped(ACTION, SpinValues.jsonValue(approval.approvedPayload()).create())
+                .putValueTyped(CUSTOMER, SpinValues.jsonValue(write(customer)).create())
+                .putValue(APPROVAL_HASH, approval.approvalHash());
     }
 
     private String write(Object value) {

@@ -6,16 +6,15 @@ public final class AgentProposalProcess {
     public static final String KEY = "agent-proposal";
     public static final String DECISION_KEY = "escalationRules";
     public static final String MESSAGE_INFORMATION_PROVIDED = "InformationProvided";
+    /** Starts an instance that only releases a routine action the rules approved before any process. */
+    public static final String MESSAGE_ROUTINE_ACTION_APPROVED = "RoutineActionApproved";
 
     private AgentProposalProcess() {}
 
     /** Element ids of the model, as the tests and the audit refer to them. */
     public static final class Elements {
-        public static final String START = "start_proposal_received";
-        public static final String DETECT_SIGNALS = "task_detect_signals";
-        public static final String EVALUATE_RULES = "rule_evaluate_escalation";
-        public static final String ROUTE = "task_route_proposal";
-        public static final String APPROVE_AUTOMATICALLY = "task_approve_automatically";
+        public static final String START_ESCALATED = "start_proposal_escalated";
+        public static final String START_ROUTINE_ACTION = "start_routine_action";
         public static final String REVIEW_REPLY = "user_review_reply";
         public static final String APPROVE_ACTION = "user_approve_action";
         public static final String SECOND_APPROVAL = "user_second_approval";
@@ -61,7 +60,6 @@ public final class AgentProposalProcess {
         // the submission
         public static final String PROPOSAL_ID = "proposalId";
         public static final String PROPOSAL = "proposal";
-        public static final String PROPOSAL_REQUEST = "proposalRequest"; // transient
         public static final String PROPOSAL_TYPE = "proposalType";
         // rule inputs (besides the six signal scores)
         public static final String WORKFLOW = "workflow";
@@ -72,14 +70,8 @@ public final class AgentProposalProcess {
         public static final String AMOUNT = "amount";
         public static final String IRREVERSIBLE = "irreversible";
         public static final String POLICY_MODE = "policyMode";
-        public static final String QA_SAMPLE_RATE = "qaSampleRate";
-        public static final String SIGNAL_REPORT = "signalReport"; // transient
-        public static final String SIGNAL_DETAILS = "signalDetails";
-        public static final String LANGUAGE_COVERED = "languageCovered"; // transient
-        public static final String CUSTOMER_LANGUAGE = "customerLanguage"; // transient
-        public static final String SIGNAL_MODEL = "signalModel"; // transient
+        public static final String LANGUAGE_COVERED = "languageCovered";
         // rule results and routing
-        public static final String RULE_HITS = "ruleHits";
         public static final String ESCALATE = "escalate";
         public static final String REASONS = "reasons";
         /**
@@ -89,6 +81,8 @@ public final class AgentProposalProcess {
         public static final String GATE = "gate";
         /** The version of escalationRules the engine evaluated for this proposal. */
         public static final String RULES_VERSION = "rulesVersion";
+        /** That evaluation's decision instance in the engine's history (Cockpit), evaluated before the process started. */
+        public static final String RULES_EVALUATION = "rulesEvaluation";
         public static final String REVIEW_PRIORITY = "reviewPriority";
         public static final String REVIEW_DUE_AT = "reviewDueAt";
         public static final String REVIEW_TASK_NAME = "reviewTaskName";

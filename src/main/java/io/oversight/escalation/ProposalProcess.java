@@ -1,13 +1,12 @@
 package io.oversight.escalation;
 
 import io.oversight.escalation.AgentProposalProcess.Vars;
-import io.oversight.policy.Policies;
-import io.oversight.policy.Policy;
 import io.oversight.proposal.ProposalRequest;
 import io.oversight.proposal.ProposalType;
 import io.oversight.proposal.ProposalWorkflow;
-import java.util.Locale;
 import io.oversight.web.ConflictException;
+import java.util.Locale;
+import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,25 +14,40 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** Starts one agent-proposal process per proposal, business key = proposal id. */
+/**
+ * What a stored proposal starts, in the submitting transaction. Signals and the escalation rules judge
+ * it first, before any process. A routine reply is approved then and there and starts nothing; a
+ * routine action starts an agent-proposal instance that only releases it (message RoutineActionApproved);
+ * only an escalated proposal starts the review. An instance's business key is the proposal id.
+ */
 @Component
 public class ProposalProcess implements ProposalWorkflow {
 
-    private static final java.util.Set<String> PERSISTENT_INPUTS = java.util.Set.of(Vars.PROPOSAL_TYPE, Vars.CHANNEL);
-
     private final RuntimeService runtime;
-    private final Policies policies;
-    private final ReviewSettings settings;
+    private final ProposalJudge judge;
+    private final AutomaticApproval automaticApproval;
+    private final ReviewRoute reviewRoute;
 
-    ProposalProcess(RuntimeService runtime, Policies policies, ReviewSettings settings) {
-        this.settings = settings;
-        this.policies = policies;
+    ProposalProcess(RuntimeService runtime, ProposalJudge judge, AutomaticApproval automaticApproval,
+            ReviewRoute reviewRoute) {
         this.runtime = runtime;
+        this.judge = judge;
+        this.automaticApproval = automaticApproval;
+        this.reviewRoute = reviewRoute;
     }
 
     @Override
     public void start(String proposalId, ProposalRequest request) {
-        runtime.startProcessInstanceByKey(AgentProposalProcess.KEY, proposalId, variables(proposalId, request));
+        Judgement judgement = judge.judge(proposalId, request);
+        if (!judgement.escalate()) {
+            Optional<VariableMap> release = automaticApproval.approve(proposalId, judgement);
+            release.ifPresent(handOver -> runtime.startProcessInstanceByMessage(
+                    AgentProposalProcess.MESSAGE_ROUTINE_ACTION_APPROVED, proposalId,
+                    variables(proposalId, judgement, handOver)));
+            return;
+        }
+        VariableMap review = reviewRoute.route(proposalId, judgement);
+        runtime.startProcessInstanceByKey(AgentProposalProcess.KEY, proposalId, variables(proposalId, judgement, review));
     }
 
     /** Delivers the answer to a reviewer's question to the waiting process; a wait that just ended is a conflict. */
@@ -55,26 +69,21 @@ public class ProposalProcess implements ProposalWorkflow {
         return "action-" + kind.toLowerCase(Locale.ROOT);
     }
 
-    private VariableMap variables(String proposalId, ProposalRequest r) {
-        Policy policy = policies.effective(r.workflowOrDefault());
+    /** What every instance carries: the proposal, how the rules judged it, and for an action its topic. */
+    private static VariableMap variables(String proposalId, Judgement judgement, VariableMap more) {
+        ProposalRequest r = judgement.request();
         VariableMap vars = Variables.createVariables()
                 .putValue(Vars.PROPOSAL_ID, proposalId)
-                .putValueTyped(Vars.PROPOSAL_REQUEST, Variables.objectValue(r, true).create())
-                .putValueTyped(Vars.QA_SAMPLE_RATE, Variables.doubleValue(policy.qaSampleRate(), true))
-                .putValue(Vars.IDEMPOTENCY_KEY, r.idempotencyKey());
-        // The rules' inputs live only while the rules run (transient): the decision's history keeps
-        // them; only what later steps read is stored as a process variable.
-        RuleInputs.of(r, policy.mode().name(), settings.currencies()).forEach((name, value) -> {
-            if (PERSISTENT_INPUTS.contains(name)) {
-                vars.putValue(name, value);
-            } else {
-                vars.putValueTyped(name, Variables.untypedValue(value, true));
-            }
-        });
-        boolean action = r.type() == ProposalType.ACTION;
-        if (action) {
+                .putValue(Vars.IDEMPOTENCY_KEY, r.idempotencyKey())
+                .putValue(Vars.PROPOSAL_TYPE, r.type().name())
+                .putValue(Vars.CHANNEL, r.channelOrDefault())
+                .putValue(Vars.ESCALATE, judgement.escalate())
+                .putValue(Vars.RULES_VERSION, judgement.rulesVersion())
+                .putValue(Vars.RULES_EVALUATION, judgement.decisionInstanceId());
+        if (r.type() == ProposalType.ACTION) {
             vars.putValue(Vars.ACTION_TOPIC, actionTopic(r.action().kind()));
         }
+        vars.putAll(more);
         return vars;
     }
 }

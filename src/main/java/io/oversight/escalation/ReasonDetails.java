@@ -30,7 +30,7 @@ final class ReasonDetails {
             case "BILLING_DISPUTE" -> signals.getOrDefault(Signals.BILLING_DISPUTE, "the customer disputes a charge");
             case "MISSING_CONTEXT" -> signals.getOrDefault(Signals.MISSING_CONTEXT,
                     "reply states facts without any retrieved source");
-            case "LANGUAGE_NOT_COVERED" -> signals.getOrDefault(DetectSignalsDelegate.LANGUAGE_DETAIL,
+            case "LANGUAGE_NOT_COVERED" -> signals.getOrDefault(ProposalJudge.LANGUAGE_DETAIL,
                     "the customer writes in a language the detectors do not cover");
             case "VIP_CUSTOMER" -> "customer segment is " + r.segmentOrDefault();
             case "LOW_CONFIDENCE" -> String.format(Locale.ROOT, "agent confidence is %.2f", r.agent().confidence());

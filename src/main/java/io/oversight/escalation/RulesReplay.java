@@ -94,7 +94,7 @@ class RulesReplay {
 
     private boolean escalates(DmnDecision candidate, ProposalRequest request) {
         Map<String, Object> inputs = RuleInputs.of(request, "EXCEPTIONS_ONLY");
-        SignalReport signals = detector.detect(DetectSignalsDelegate.input(request));
+        SignalReport signals = detector.detect(ProposalJudge.input(request));
         inputs.putAll(signals.scores());
         inputs.put(AgentProposalProcess.Vars.LANGUAGE_COVERED, signals.languageCovered());
         return !dmn.evaluateDecisionTable(candidate, inputs).isEmpty();

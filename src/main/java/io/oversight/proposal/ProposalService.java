@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Where a proposal enters: stores it and starts its process in one transaction, so a proposal is
- * either fully accepted (row + process instance) or not at all. Idempotency is enforced by the
+ * Where a proposal enters: stores it, has it judged and approves or escalates it in one transaction,
+ * so a proposal is either fully accepted (row, trail, approval or review process) or not at all. Idempotency is enforced by the
  * database's unique key on (agent, idempotency key); a racing duplicate loses at commit and is
  * answered with the winner's proposal.
  */

@@ -1,9 +1,12 @@
 package io.oversight.proposal;
 
-/** The process a proposal runs through once stored; implemented by the escalation module. */
+/** What a proposal goes through once stored (judgement, approval or review); implemented by the escalation module. */
 public interface ProposalWorkflow {
 
-    /** Starts the proposal's process in the caller's transaction. */
+    /**
+     * Judges the stored proposal and, in the caller's transaction, approves a routine one at once or
+     * starts what it needs: the release of a routine action, the review of an escalated proposal.
+     */
     void start(String proposalId, ProposalRequest request);
 
     /** Hands the answer to a reviewer's question to the waiting process. */

@@ -38,6 +38,7 @@ class AgentProposalProcessTest {
     @Autowired HistoryService history;
     @Autowired RuntimeService runtime;
     @Autowired org.camunda.bpm.engine.TaskService taskService;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void init() {
@@ -45,17 +46,24 @@ class AgentProposalProcessTest {
     }
 
     @Test
-    void routineReplyIsReleasedWithoutAPerson() {
+    void routineReplyIsApprovedWithoutAnyProcess() {
         ProposalDocument doc = proposals.submitExample("routine-reply");
 
         assertThat(doc.status()).isEqualTo(ProposalStatus.APPROVED);
-        var instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(doc.id()).singleResult();
-        assertThat(instance.getEndActivityId()).isEqualTo(Elements.END_REPLY_RELEASED);
-        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(doc.id()).count()).isZero();
+        assertThat(jdbc.sql("select approvers from ovs_approval where proposal_id = ?").param(doc.id())
+                .query(String.class).single()).contains("system:escalationRules");
+        // the rules were evaluated by the engine all the same: the evaluation is in the decision history
+        var evaluation = history.createHistoricDecisionInstanceQuery().decisionInstanceId(evaluationOf(doc.id()))
+                .includeInputs().includeOutputs().singleResult();
+        assertThat(evaluation.getDecisionDefinitionKey()).isEqualTo(AgentProposalProcess.DECISION_KEY);
+        assertThat(evaluation.getProcessInstanceId()).isNull();
+        assertThat(evaluation.getInputs()).isNotEmpty();
+        assertThat(evaluation.getOutputs()).isEmpty();
     }
 
     @Test
-    void routineActionGoesStraightToTheActionSystem() {
+    void routineActionStartsOnlyItsRelease() {
         var body = ApiClient.freshExample("refund-approval");
         ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("action")).put("amount", 20).put("irreversible", false);
 
@@ -63,7 +71,23 @@ class AgentProposalProcessTest {
 
         assertThat(doc.status()).isEqualTo(ProposalStatus.APPROVED);
         ProcessInstance pi = proposals.instance(doc.id());
+        assertThat(pi).hasPassed(Elements.START_ROUTINE_ACTION, "task_verify_release")
+                .hasNotPassed(Elements.START_ESCALATED);
         assertThat(pi).isWaitingAt(Elements.EXECUTE_ACTION).externalTask().hasTopicName("action-refund");
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+
+        List<LockedExternalTask> locked = externalTasks.fetchAndLock(10, "test-worker").topic("action-refund", 10_000)
+                .businessKey(doc.id()).execute();
+        assertThat(locked).hasSize(1);
+        assertThat(locked.get(0).getVariables()).containsKeys("proposalId", "idempotencyKey", "action", "customer",
+                "approvalHash");
+        assertThat(locked.get(0).getVariables().get("approvalHash")).isEqualTo(
+                jdbc.sql("select approval_hash from ovs_approval where proposal_id = ?").param(doc.id())
+                        .query(String.class).single());
+        externalTasks.complete(locked.get(0).getId(), "test-worker");
+
+        assertThat(proposals.current(doc.id()).status()).isEqualTo(ProposalStatus.EXECUTED);
+        assertThat(endOf(doc.id())).isEqualTo(Elements.END_ACTION_EXECUTED);
     }
 
     @Test
@@ -224,6 +248,14 @@ class AgentProposalProcessTest {
 
         assertThat(proposals.current(doc.id()).status()).isEqualTo(ProposalStatus.EXECUTION_FAILED);
         assertThat(runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId()).count()).isEqualTo(1);
+    }
+
+    private String evaluationOf(String proposalId) {
+        String details = jdbc.sql("select details from ovs_audit_event where proposal_id = ? and type = 'RULES_EVALUATED'")
+                .param(proposalId).query(String.class).single();
+        var matcher = java.util.regex.Pattern.compile("\"decisionInstanceId\":\"([^\"]+)\"").matcher(details);
+        assertThat(matcher.find()).as(details).isTrue();
+        return matcher.group(1);
     }
 
     private String endOf(String proposalId) {

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** RULES_EVALUATED names the rule version the engine evaluated for the proposal, also right after a redeploy. */
+/**
+ * RULES_EVALUATED names the rule version the engine evaluated for the proposal, and the evaluation in the
+ * engine's decision history, also right after a redeploy, routine or escalated.
+ */
 @OversightTest
 class EvaluatedRulesVersionTest {
 
@@ -40,20 +43,29 @@ class EvaluatedRulesVersionTest {
         ProposalDocument after = proposals.submitExample("angry-customer");
         assertThat(evaluatedVersion(after.id())).isEqualTo(evaluatedBefore + 1);
         assertThat(recordedVersion(after.id())).isEqualTo(evaluatedBefore + 1);
+        ProposalDocument routine = proposals.submitExample("routine-reply");
+        assertThat(evaluatedVersion(routine.id())).isEqualTo(evaluatedBefore + 1);
+        assertThat(recordedVersion(routine.id())).isEqualTo(evaluatedBefore + 1);
+        assertThat(jdbc.sql("select rules_version from ovs_approval where proposal_id = ?").param(routine.id())
+                .query(Integer.class).single()).isEqualTo(evaluatedBefore + 1);
     }
 
+    /** The version of the evaluation the trail points to, as the engine's decision history has it. */
     private int evaluatedVersion(String proposalId) {
-        String instance = proposals.instance(proposalId).getId();
-        String definitionId = history.createHistoricDecisionInstanceQuery().processInstanceId(instance)
-                .decisionDefinitionKey(AgentProposalProcess.DECISION_KEY).singleResult().getDecisionDefinitionId();
+        String definitionId = history.createHistoricDecisionInstanceQuery().decisionInstanceId(detail(proposalId,
+                "\"decisionInstanceId\":\"([^\"]+)\"")).singleResult().getDecisionDefinitionId();
         return repository.getDecisionDefinition(definitionId).getVersion();
     }
 
     private int recordedVersion(String proposalId) {
+        return Integer.parseInt(detail(proposalId, "\"decisionVersion\":(\\d+)"));
+    }
+
+    private String detail(String proposalId, String pattern) {
         String details = jdbc.sql("select details from ovs_audit_event where proposal_id = ? and type = 'RULES_EVALUATED'")
                 .param(proposalId).query(String.class).single();
-        var matcher = java.util.regex.Pattern.compile("\"decisionVersion\":(\\d+)").matcher(details);
+        var matcher = java.util.regex.Pattern.compile(pattern).matcher(details);
         assertThat(matcher.find()).as(details).isTrue();
-        return Integer.parseInt(matcher.group(1));
+        return matcher.group(1);
     }
 }

@@ -95,6 +95,26 @@ class FailClosedGatewaysTest {
         assertThat(proposals.current(doc.id()).status()).isEqualTo(ProposalStatus.EXECUTION_FAILED);
     }
 
+    @Test
+    void aRoutineReleaseStartedForAProposalNobodyApprovedIsRefused() {
+        ProposalDocument doc = proposals.submitExample("refund-approval");
+
+        // someone with engine rights starts the release of a routine action for a pending proposal
+        runtime.createMessageCorrelation(AgentProposalProcess.MESSAGE_ROUTINE_ACTION_APPROVED)
+                .processInstanceBusinessKey(doc.id())
+                .setVariable("proposalId", doc.id()).setVariable("actionTopic", "action-refund")
+                .setVariable("action", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+                        "{\"kind\":\"REFUND\",\"amount\":249,\"currency\":\"EUR\"}").create())
+                .setVariable("approvalHash", "0".repeat(64))
+                .correlateStartMessage();
+
+        assertThat(externalTasks.createExternalTaskQuery().topicName("action-refund").list())
+                .noneMatch(task -> doc.id().equals(task.getBusinessKey()));
+        assertThat(runtime.createIncidentQuery().incidentType("releaseRefused").list())
+                .anyMatch(incident -> runtime.createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId())
+                        .processInstanceBusinessKey(doc.id()).count() == 1);
+    }
+
     private static BpmnModelInstance model() {
         try (InputStream in = FailClosedGatewaysTest.class.getResourceAsStream("/processes/agent-proposal.bpmn")) {
             return Bpmn.readModelFromStream(in);

@@ -260,6 +260,39 @@ class ProposalApiTest {
                 .param(body.get("idempotencyKey").asText()).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void racingIdenticalRoutineSubmissionsApproveExactlyOnceWithoutAProcess() throws Exception {
+        ObjectNode body = ApiClient.freshExample("routine-reply");
+        int racers = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        List<Future<ApiClient.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return api.submit(body);
+            }));
+        }
+        start.countDown();
+        List<ApiClient.Response> responses = new ArrayList<>();
+        for (Future<ApiClient.Response> answer : answers) {
+            responses.add(answer.get());
+        }
+        pool.shutdown();
+
+        assertThat(responses).extracting(ApiClient.Response::status).containsOnly(200, 201).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(responses).extracting(r -> r.json().get("status").asText()).containsOnly("APPROVED");
+        String id = responses.get(0).json().get("id").asText();
+        assertThat(responses).extracting(r -> r.json().get("id").asText()).containsOnly(id);
+        assertThat(instances(id)).isZero();
+        assertThat(jdbc.sql("select count(*) from ovs_approval where proposal_id = ?").param(id).query(Long.class).single())
+                .isEqualTo(1);
+        List<String> trail = new ArrayList<>();
+        api.get("/api/v1/proposals/" + id + "/audit", ApiClient.basic("admin")).json().get("events")
+                .forEach(event -> trail.add(event.get("type").asText()));
+        assertThat(trail).containsExactly("PROPOSED", "RULES_EVALUATED", "DECIDED");
+    }
+
     private long proposals() {
         return jdbc.sql("select count(*) from ovs_proposal").query(Long.class).single();
     }

@@ -186,6 +186,21 @@ class InsiderAttacksTest {
 
 
     @Test
+    void aReviewerCannotStartTheReleaseOfAnActionNobodyApproved() {
+        String id = submit(ApiClient.freshExample("refund-approval"));
+
+        var forged = api.postJson("/engine-rest/message", """
+                {"messageName": "RoutineActionApproved", "businessKey": "%s",
+                 "processVariables": {"proposalId": {"value": "%s"}, "proposalType": {"value": "ACTION"},
+                   "actionTopic": {"value": "action-refund"}, "action": {"value": %s, "type": "Json"}}}"""
+                .formatted(id, id, MAPPER.valueToTree(INJECTED_ACTION)), ApiClient.basic("lena"));
+
+        assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+        assertThat(actionTasks(id)).isEmpty();
+        assertThat(api.proposal(id).json().get("status").asText()).isEqualTo("PENDING_REVIEW");
+    }
+
+    @Test
     void onlyTheSubmittingAgentOrTheQueueMayAnswerAQuestion() {
         String id = submit(ApiClient.freshExample("legal-question"));
         complete(id, "lee", """
