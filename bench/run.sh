@@ -40,7 +40,7 @@ if [ "$SMOKE" = 1 ]; then
   DURATION=$BENCH_DURATION; WARMUP=$BENCH_WARMUP; PROFILE_SECONDS=$BENCH_PROFILE_SECONDS
 fi
 QUEUE_SIZES=${BENCH_QUEUE_SIZES-1000 10000 50000 100000}   # open review tasks over all queues
-FILL_SECONDS=${BENCH_FILL_SECONDS:-900}   # time budget for creating them
+FILL_SECONDS=${BENCH_FILL_SECONDS:-1500}  # time budget for creating them (fill time only, all sizes together)
 FILL_MODE=${BENCH_FILL_MODE:-sql}         # sql (copies inside PostgreSQL), clone (engine starts) or submit (full path)
 QUEUE_SAMPLES=${BENCH_QUEUE_SAMPLES:-30}  # queue page openings per size
 QUEUE_MAX_SECONDS=${BENCH_QUEUE_MAX_SECONDS:-120}  # stop sampling one size after this long
@@ -269,7 +269,7 @@ validate_fill() { # $1 fill status json (with templates)
   log "fill validated: copy $cpid matches its template for the reviewer and was rejected through the engine (status $status)"
   FILL_VALIDATED=1
 }
-FILL_START=$(date +%s); FILL_DEADLINE=$((FILL_START + FILL_SECONDS)); FILL_STOPPED=0; FILL_VALIDATED=0; FILL_RAN=0
+FILL_START=$(date +%s); FILL_USED=0; FILL_STOPPED=0; FILL_VALIDATED=0; FILL_RAN=0
 : > "$OUT/queue-scaling.jsonl"; : > "$OUT/fill.jsonl"
 for size in $QUEUE_SIZES; do
   have=$(open_tasks)
@@ -277,6 +277,7 @@ for size in $QUEUE_SIZES; do
     FILL_RAN=1
     log "filling to $size open review tasks over $(echo $QUEUE_TEMPLATES | wc -w) templates (have $have, mode $FILL_MODE)"
     body="$BODIES/fill-templates.json"; [ "$FILL_MODE" = sql ] || body="$BODIES/fill-template.json"
+    FILL_DEADLINE=$(( $(date +%s) + FILL_SECONDS - FILL_USED )); FILL_T0=$(date +%s)   # the replays do not count
     first=$(curl -sf -u admin:admin -H 'Content-Type: application/json' -d @"$body" \
       "$BASE/api/bench/open-escalations?count=$((size - have))&threads=2&batch=100&mode=$FILL_MODE")
     while :; do
@@ -288,6 +289,7 @@ for size in $QUEUE_SIZES; do
         curl -s -o /dev/null -u admin:admin -X DELETE "$BASE/api/bench/open-escalations"; FILL_STOPPED=1
       fi
     done
+    FILL_USED=$(( FILL_USED + $(date +%s) - FILL_T0 ))
     echo "$st" >> "$OUT/fill.jsonl"
     [ "$(echo "$st" | jq -r .error)" = null ] || { echo "bench: fill failed: $st" >&2; exit 1; }
     log "filled: $(echo "$st" | jq -c '{created, seconds, perSecond}')"

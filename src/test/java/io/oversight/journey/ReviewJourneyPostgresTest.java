@@ -19,6 +19,17 @@ class ReviewJourneyPostgresTest extends ReviewJourney {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
+    @org.junit.jupiter.api.Test
+    void camundasAuthorizedGroupIdsStatementRunsAsTheIndexSkipScan() {
+        // io.oversight.ops.AuthorizedGroupIdsQuery; the journey's reviews run through it
+        org.assertj.core.api.Assertions.assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration()).getDbSqlSessionFactory().mapStatement("selectAuthorizedGroupIds"))
+                .isEqualTo("selectAuthorizedGroupIds_ovsPostgres");
+    }
+
     @org.junit.jupiter.api.Test
     void queuePagesHaveTheirIndexAndStatistics() {
         org.assertj.core.api.Assertions.assertThat(jdbc.sql(

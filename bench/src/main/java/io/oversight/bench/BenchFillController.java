@@ -117,7 +117,7 @@ class BenchFillController {
         }
         String run = Long.toString(System.currentTimeMillis(), 36);
         if (mode.equals("sql")) {
-            return startSql(count, template, run, spacingSeconds);
+            return startSql(count, template, run, spacingSeconds, threads);
         }
         if (template.isArray()) {
             return ResponseEntity.badRequest().body(Map.of("error", "modes clone and submit take one template"));
@@ -175,7 +175,7 @@ class BenchFillController {
      * through the product, then copied inside PostgreSQL ({@link SqlCloner}); the copies are shared
      * evenly between the templates, in chunks of {@code CHUNK} copies per template and transaction.
      */
-    private ResponseEntity<Map<String, Object>> startSql(int count, JsonNode body, String run, double spacingSeconds) {
+    private ResponseEntity<Map<String, Object>> startSql(int count, JsonNode body, String run, double spacingSeconds, int threads) {
         List<JsonNode> bodies = new java.util.ArrayList<>();
         if (body.isArray()) {
             body.forEach(bodies::add);
@@ -204,32 +204,45 @@ class BenchFillController {
         startedAt = System.nanoTime();
         finishedAt = 0;
         int copies = Math.max(0, count - templates.size());
-        Thread worker = new Thread(() -> {
-            try {
-                int[] next = new int[templates.size()];
-                int remaining = copies;
-                while (remaining > 0 && !stop.get()) {
-                    for (int t = 0; t < templates.size() && remaining > 0; t++) {
-                        int n = Math.min(CHUNK, Math.min(remaining, (copies + templates.size() - 1) / templates.size()));
+        // the copies are shared evenly between the templates; the templates between up to `threads`
+        // workers (template t on worker t % workers), each copying CHUNK copies per transaction
+        int perTemplate = (copies + templates.size() - 1) / Math.max(1, templates.size());
+        int[] quota = new int[templates.size()];
+        for (int t = 0, left = copies; t < templates.size(); t++) {
+            quota[t] = Math.min(perTemplate, left);
+            left -= quota[t];
+        }
+        int workers = Math.max(1, Math.min(threads, templates.size()));
+        AtomicInteger done = new AtomicInteger();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            Thread thread = new Thread(() -> {
+                try {
+                    for (int t = worker; t < templates.size() && !stop.get(); t += workers) {
                         SqlCloner template = templates.get(t);
-                        int from = next[t] + 1;
-                        transaction.executeWithoutResult(tx -> template.copy(run, from, n, spacingSeconds));
-                        next[t] += n;
-                        remaining -= n;
-                        created.addAndGet(n);
-                        escalated.addAndGet(n);
+                        for (int copied = 0; copied < quota[t] && !stop.get(); ) {
+                            int n = Math.min(CHUNK, quota[t] - copied);
+                            int from = copied + 1;
+                            transaction.executeWithoutResult(tx -> template.copy(run, from, n, spacingSeconds));
+                            copied += n;
+                            created.addAndGet(n);
+                            escalated.addAndGet(n);
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    log.error("bench fill (sql) failed", e);
+                    error.compareAndSet(null, e.toString());
+                    stop.set(true);
+                } finally {
+                    if (done.incrementAndGet() == workers) {
+                        finishedAt = System.nanoTime();
+                        running.set(false);
+                        log.info("bench fill finished: {}", status());
                     }
                 }
-            } catch (RuntimeException e) {
-                log.error("bench fill (sql) failed", e);
-                error.compareAndSet(null, e.toString());
-            } finally {
-                finishedAt = System.nanoTime();
-                running.set(false);
-                log.info("bench fill finished: {}", status());
-            }
-        }, "bench-fill-sql");
-        worker.start();
+            }, "bench-fill-sql-" + w);
+            thread.start();
+        }
         Map<String, Object> status = status();
         status.put("templates", templates.stream().map(c -> Map.of("processInstanceId", c.processInstanceId(),
                 "proposalId", c.proposalId(), "idempotencyKey", c.idempotencyKey(), "run", run)).toList());
