@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A JFR profile of routine proposals (the routine-reply example, auto-approved in the request) on an in-memory
  * H2 database: starts Oversight on 127.0.0.1:18400, submits from 4 clients over HTTP for a warm-up, then records
  * the measured seconds with JFR ("profile" settings) into target/profile/routine-&lt;label&gt;.jfr and prints the
- * rate and latency. A profiling run, not a test, and not the harness (bench/run.sh compares with the bare engine
+ * rate, latency and the answers that were not 201 APPROVED. A profiling run, not a test, and not the harness (bench/run.sh compares with the bare engine
  * on PostgreSQL):
  * {@code ./mvnw -q -o test-compile exec:java@routine-profile -Dexec.args="<label> [warm-up s] [measured s]"},
  * then {@code python3 bench/jfr-top.py target/profile/routine-<label>.jfr 25}.
@@ -46,12 +46,12 @@ public final class RoutineProposalProfile {
                 "oversight.demo.seed-proposals=false", "oversight.action-worker.enabled=false",
                 "camunda.bpm.job-execution.enabled=false", "logging.level.root=WARN").run();
         try {
-            run(warmUp, null);
+            run(warmUp);
             Path file = Path.of("target", "profile", "routine-" + label + ".jfr");
             Files.createDirectories(file.getParent());
             try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
                 recording.start();
-                List<Long> latencies = run(measured, recording);
+                List<Long> latencies = run(measured);
                 recording.stop();
                 recording.dump(file);
                 report(label, measured, latencies, file);
@@ -63,10 +63,12 @@ public final class RoutineProposalProfile {
         System.exit(0);
     }
 
-    private static List<Long> run(Duration duration, Recording recording) throws Exception {
+    private static final AtomicLong ERRORS = new AtomicLong();
+
+    private static List<Long> run(Duration duration) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicLong errors = new AtomicLong();
+        ERRORS.set(0);
         long end = System.nanoTime() + duration.toNanos();
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -77,7 +79,7 @@ public final class RoutineProposalProfile {
                     ApiClient.Response response = api.submit(ApiClient.freshExample("routine-reply"));
                     latencies.add(System.nanoTime() - start);
                     if (response.status() != 201 || !response.body().contains("\"APPROVED\"")) {
-                        errors.incrementAndGet();
+                        ERRORS.incrementAndGet();
                     }
                 }
                 return null;
@@ -87,9 +89,6 @@ public final class RoutineProposalProfile {
             client.get();
         }
         clients.shutdown();
-        if (errors.get() > 0) {
-            throw new IllegalStateException(errors.get() + " routine proposals were not approved with 201");
-        }
         return latencies;
     }
 
@@ -98,7 +97,8 @@ public final class RoutineProposalProfile {
         Collections.sort(sorted);
         int n = sorted.size();
         LOG.warn(String.format(Locale.ROOT, "routine proposals [%s], %d clients, H2, JFR on: %d in %d s = %.1f/s; "
-                        + "p50 %.1f ms, p99 %.1f ms; recording %s", label, CLIENTS, n, measured.toSeconds(),
-                n / (double) measured.toSeconds(), sorted.get(n / 2) / 1e6, sorted.get(n * 99 / 100) / 1e6, file));
+                        + "p50 %.1f ms, p99 %.1f ms; %d not answered 201 APPROVED; recording %s", label, CLIENTS, n,
+                measured.toSeconds(), n / (double) measured.toSeconds(), sorted.get(n / 2) / 1e6,
+                sorted.get(n * 99 / 100) / 1e6, ERRORS.get(), file));
     }
 }
