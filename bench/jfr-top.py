@@ -26,6 +26,9 @@ AREAS = {
     "MyBatis (engine SQL mapping)": "org.apache.ibatis.",
     "Camunda engine": "org.camunda.bpm.engine.",
     "Camunda DMN / FEEL": "org.camunda.bpm.dmn.",
+    "feel-scala (FEEL parser and interpreter)": "org.camunda.feel.",
+    "feel-scala built-in functions (root context)": "org.camunda.feel.impl.interpreter.BuiltinFunctions.<init>",
+    "Oversight audit ledger": "io.oversight.audit.",
     "Jackson": "com.fasterxml.jackson.",
     "Spring Security": "org.springframework.security.",
     "Tomcat": "org.apache.catalina.",
@@ -60,6 +63,9 @@ for n, c in self_count.most_common(top_n):
     print(f"  {100 * c / total:5.1f}%  {n}")
 print("\nTop Oversight methods, inclusive:")
 for n, c in [(n, c) for n, c in incl_count.most_common() if n.startswith("io.oversight.")][:top_n]:
+    print(f"  {100 * c / total:5.1f}%  {n}")
+print("\nTop methods, inclusive (any code):")
+for n, c in incl_count.most_common(top_n):
     print(f"  {100 * c / total:5.1f}%  {n}")
 print("\nSamples whose stack passes through:")
 for area, c in areas.most_common():

@@ -51,6 +51,8 @@ final class FeelOnlyDmn {
                 .defaultInputEntryExpressionLanguage(feel)
                 .defaultOutputEntryExpressionLanguage(feel)
                 .defaultLiteralExpressionLanguage(feel)
+                // the process engine's FEEL, parsing each expression once: a replay evaluates one table many times
+                .feelEngineFactory(new CachedFeelEngineFactory(List::of))
                 .elProvider(expression -> {
                     throw new IllegalStateException("JUEL is not evaluated here; rules run FEEL only");
                 })

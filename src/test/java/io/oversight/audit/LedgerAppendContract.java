@@ -2,6 +2,7 @@ package io.oversight.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,9 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Appending against a real database: in the caller's transaction, in parallel, one lock per shard. */
+/**
+ * Appending against a real database: in the caller's transaction, one batch per shard at its commit, in
+ * parallel, one lock per shard.
+ */
 abstract class LedgerAppendContract {
 
     @Autowired AuditLog audit;
@@ -32,6 +37,7 @@ abstract class LedgerAppendContract {
     @Autowired LedgerReader reader;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired MeterRegistry meters;
 
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
 
@@ -47,12 +53,83 @@ abstract class LedgerAppendContract {
 
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             audit.record(proposal, AuditEventType.DECIDED, "lena", Map.of("decision", "APPROVE"));
-            assertThat(count(proposal)).as("visible inside the caller's transaction").isEqualTo(1);
+            assertThat(count(proposal)).as("collected until the caller's transaction commits").isZero();
             tx.setRollbackOnly();
         });
 
         assertThat(count(proposal)).isZero();
         assertThat(reader.head(before.shard())).isEqualTo(before);
+    }
+
+    @Test
+    void theEventsOfOneTransactionAreOneAppendAtCommit() {
+        String proposal = UUID.randomUUID().toString();
+        LedgerHead before = reader.head(shards.shardOf(proposal));
+        double batches = meters.counter("oversight.audit.ledger.batches").count();
+        double written = meters.counter("oversight.audit.ledger.entries").count();
+
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            audit.record(proposal, AuditEventType.PROPOSED, "agent:support-bot", Map.of("type", "REPLY"));
+            audit.record(proposal, AuditEventType.RULES_EVALUATED, "system", Map.of("reasons", List.of()));
+            audit.record(proposal, AuditEventType.DECIDED, "system", Map.of("decision", "APPROVE"));
+            assertThat(count(proposal)).isZero();
+            assertThat(reader.head(before.shard())).as("the head is not locked or moved before the commit")
+                    .isEqualTo(before);
+        });
+
+        assertThat(meters.counter("oversight.audit.ledger.batches").count() - batches).as("ledger appends").isEqualTo(1);
+        assertThat(meters.counter("oversight.audit.ledger.entries").count() - written).isEqualTo(3);
+        List<LedgerEntry> entries = reader.ofProposal(proposal);
+        assertThat(entries).extracting(LedgerEntry::type).containsExactly("PROPOSED", "RULES_EVALUATED", "DECIDED");
+        assertThat(entries).extracting(LedgerEntry::seq)
+                .containsExactly(before.lastSeq() + 1, before.lastSeq() + 2, before.lastSeq() + 3);
+        assertThat(entries.get(0).prevHash()).isEqualTo(before.lastHash());
+        assertThat(entries.get(1).prevHash()).isEqualTo(entries.get(0).hash());
+        assertThat(entries.get(2).prevHash()).isEqualTo(entries.get(1).hash());
+        assertThat(entries).extracting(LedgerEntry::occurredAt).as("one batch, one time").containsOnly(entries.get(0).occurredAt());
+        assertThat(reader.head(before.shard())).isEqualTo(new LedgerHead(before.shard(), before.lastSeq() + 3,
+                entries.get(2).hash()));
+        assertThat(verifier.verify().valid()).isTrue();
+    }
+
+    @Test
+    void aTransactionOverTwoShardsAppendsOnceToEach() {
+        String proposal = proposalOnShard(5);
+        double batches = meters.counter("oversight.audit.ledger.batches").count();
+
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            audit.record(proposal, AuditEventType.SLA_WARNING, "system", Map.of());
+            audit.record(null, AuditEventType.POLICY_CHANGED, "lena", Map.of("mode", "PAUSED"));
+            audit.record(proposal, AuditEventType.SLA_BREACHED, "system", Map.of());
+        });
+
+        assertThat(meters.counter("oversight.audit.ledger.batches").count() - batches).isEqualTo(2);
+        assertThat(reader.ofProposal(proposal)).extracting(LedgerEntry::type).containsExactly("SLA_WARNING", "SLA_BREACHED");
+        assertThat(verifier.verify().valid()).isTrue();
+    }
+
+    @Test
+    void aNestedTransactionOfItsOwnCommitsItsEventsWhateverTheOuterOneDoes() {
+        String proposal = UUID.randomUUID().toString();
+        TransactionTemplate requiresNew = new TransactionTemplate(transactions);
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        new TransactionTemplate(transactions).executeWithoutResult(outer -> {
+            audit.record(proposal, AuditEventType.CLAIMED, "lena", Map.of("n", 1));
+            requiresNew.executeWithoutResult(inner -> audit.record(proposal, AuditEventType.ASSIGNED, "lena", Map.of()));
+            audit.record(proposal, AuditEventType.CLAIMED, "lena", Map.of("n", 2));
+            outer.setRollbackOnly();
+        });
+        assertThat(reader.ofProposal(proposal)).extracting(LedgerEntry::type).containsExactly("ASSIGNED");
+
+        new TransactionTemplate(transactions).executeWithoutResult(outer -> {
+            audit.record(proposal, AuditEventType.CLAIMED, "lena", Map.of("n", 3));
+            requiresNew.executeWithoutResult(inner -> audit.record(proposal, AuditEventType.ASSIGNED, "lena", Map.of()));
+            audit.record(proposal, AuditEventType.CLAIMED, "lena", Map.of("n", 4));
+        });
+        assertThat(reader.ofProposal(proposal)).extracting(LedgerEntry::details)
+                .containsExactly("{}", "{}", "{\"n\":3}", "{\"n\":4}");
+        assertThat(verifier.verify().valid()).isTrue();
     }
 
     @Test
@@ -131,8 +208,9 @@ abstract class LedgerAppendContract {
         String otherShard = proposalOnShard(4);
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        // a transaction in the middle of its commit holds its shard's head, as another node's may
         Future<?> holder = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            audit.record(held, AuditEventType.CLAIMED, "lena", Map.of());
+            jdbc.sql("select last_seq from ovs_ledger_head where shard = 3 for update").query(Long.class).single();
             locked.countDown();
             await(release);
         }));
@@ -145,11 +223,31 @@ abstract class LedgerAppendContract {
         release.countDown();
         holder.get(10, TimeUnit.SECONDS);
         queued.get(10, TimeUnit.SECONDS);
+        assertThat(count(sameShard)).isEqualTo(1);
+        assertThat(verifier.verify().valid()).isTrue();
+    }
+
+    @Test
+    void aTransactionHoldsItsShardOnlyWhileItCommits() throws Exception {
+        String held = proposalOnShard(3);
+        String sameShard = proposalOnShard(3);
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> holder = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            audit.record(held, AuditEventType.CLAIMED, "lena", Map.of());
+            recorded.countDown();
+            await(release);
+        }));
+        assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
+
+        pool.submit(() -> audit.record(sameShard, AuditEventType.CLAIMED, "admin", Map.of())).get(5, TimeUnit.SECONDS);
+        release.countDown();
+        holder.get(10, TimeUnit.SECONDS);
 
         long heldSeq = jdbc.sql("select seq from ovs_audit_event where proposal_id = ?").param(held).query(Long.class).single();
-        long queuedSeq = jdbc.sql("select seq from ovs_audit_event where proposal_id = ?").param(sameShard)
+        long otherSeq = jdbc.sql("select seq from ovs_audit_event where proposal_id = ?").param(sameShard)
                 .query(Long.class).single();
-        assertThat(queuedSeq).isEqualTo(heldSeq + 1);
+        assertThat(heldSeq).as("appended when it committed, after the other").isEqualTo(otherSeq + 1);
         assertThat(verifier.verify().valid()).isTrue();
     }
 

@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -64,7 +66,9 @@ class LedgerUpgradeTest {
         var reader = new LedgerReader(jdbc, database, properties, transactions);
         checkpoints = new LedgerCheckpoints(reader, shards, TestKeys.KEYS, properties, new ObjectMapper());
         verifier = new LedgerVerifier(reader, shards, TestKeys.KEYS, checkpoints);
-        audit = new AuditLedger(jdbc, new ObjectMapper(), shards, TestKeys.KEYS, transactions);
+        var appender = new LedgerAppender(new JdbcTemplate(database), shards, TestKeys.KEYS, transactions,
+                new SimpleMeterRegistry());
+        audit = new AuditLedger(new ObjectMapper(), shards, appender);
     }
 
     @Test
