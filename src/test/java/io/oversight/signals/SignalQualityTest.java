@@ -30,12 +30,12 @@ class SignalQualityTest {
     static final double MIN_RECALL = 0.95;
     static final double MIN_PRECISION = 0.90;
     /**
-     * What CI enforces until the bar is met: a regression floor a little under the figures of the current
-     * model (the n-gram + MiniLM ensemble: precision 0.82-0.96, recall 0.84-0.99 on English), so a worse model or
-     * worse data fails the build.
+     * What CI enforces until the bar is met by every signal: a regression floor a little under the figures of the
+     * current model (ngram-minilm-20261201-1237: precision 0.90-1.00, recall 0.92-0.99 on English; four of five
+     * signals meet the bar, humanRequested's recall 0.92 does not), so a worse model or worse data fails the build.
      */
-    static final double FLOOR_RECALL = 0.80;
-    static final double FLOOR_PRECISION = 0.75;
+    static final double FLOOR_RECALL = 0.88;
+    static final double FLOOR_PRECISION = 0.85;
     private static final List<String> HEADS = TrainingSet.HEADS;
 
     static final class Tally {
