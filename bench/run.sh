@@ -170,7 +170,10 @@ AGENT="Bearer demo-agent-key"
 BODIES="$OUT/bodies"; mkdir -p "$BODIES"
 echo '{}' > "$BODIES/bare.json"
 for n in routine-reply angry-customer; do
-  sed 's/"idempotencyKey": *"[^"]*"/"idempotencyKey": "__KEY__"/' "$ROOT/src/main/resources/demo/examples/$n.json" > "$BODIES/$n.json"
+  # every proposal is new, and so is its customer message (" (ref <key>)" appended): the detectors judge it
+  # afresh, sentence embedding included, as for a real conversation's newest turn (their cache is per message)
+  jq '.idempotencyKey = "__KEY__" | .conversation.messages[-1].text += " (ref __KEY__)"' \
+    "$ROOT/src/main/resources/demo/examples/$n.json" > "$BODIES/$n.json"
   grep -q __KEY__ "$BODIES/$n.json" || { echo "bench: no idempotencyKey in $n.json" >&2; exit 1; }
 done
 sed 's/__KEY__/bench-template/' "$BODIES/angry-customer.json" > "$BODIES/fill-template.json"
