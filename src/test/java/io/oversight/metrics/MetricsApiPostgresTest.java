@@ -1,11 +1,7 @@
 package io.oversight.metrics;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
+import io.oversight.support.ThrowawayPostgres;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -33,44 +29,19 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class MetricsApiPostgresTest extends OwnerAnalysisContract {
 
-    private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
-    private static final String DATABASE = "oversight_metrics_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+    private static final String DATABASE = ThrowawayPostgres.uniqueName("oversight_metrics");
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws SQLException {
-        admin("create database " + DATABASE);
-        registry.add("spring.datasource.url", () -> url(DATABASE));
-        registry.add("spring.datasource.username", MetricsApiPostgresTest::user);
-        registry.add("spring.datasource.password", MetricsApiPostgresTest::password);
+        ThrowawayPostgres.create(DATABASE);
+        registry.add("spring.datasource.url", () -> ThrowawayPostgres.url(DATABASE));
+        registry.add("spring.datasource.username", ThrowawayPostgres::user);
+        registry.add("spring.datasource.password", ThrowawayPostgres::password);
     }
 
     /** Its connections are cut ("with (force)"); the application is closed right after (@DirtiesContext). */
     @AfterAll
     static void dropDatabase() throws SQLException {
-        admin("drop database if exists " + DATABASE + " with (force)");
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url("postgres"), user(), password());
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    /** The configured URL with another database on the same server. */
-    private static String url(String database) {
-        Matcher url = URL.matcher(System.getenv("OVERSIGHT_TEST_POSTGRES_URL"));
-        if (!url.matches()) {
-            throw new IllegalStateException("OVERSIGHT_TEST_POSTGRES_URL is not jdbc:postgresql://host[:port]/database");
-        }
-        return url.group(1) + database + url.group(3);
-    }
-
-    private static String user() {
-        return System.getenv().getOrDefault("OVERSIGHT_TEST_POSTGRES_USER", "postgres");
-    }
-
-    private static String password() {
-        return System.getenv().getOrDefault("OVERSIGHT_TEST_POSTGRES_PASSWORD", "");
+        ThrowawayPostgres.drop(DATABASE);
     }
 }

@@ -2,8 +2,7 @@ package io.oversight.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
+import io.oversight.support.ThrowawayPostgres;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -11,8 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -38,19 +35,18 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
         disabledReason = "Set OVERSIGHT_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/<db> to run on PostgreSQL; .ci/run does this")
 class AuthorizedGroupIdsQueryPostgresTest {
 
-    private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
-    private static final String DATABASE = "ovs_authz_groups_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+    private static final String DATABASE = ThrowawayPostgres.uniqueName("ovs_authz_groups");
 
     private static ProcessEngine engine;
     private static ProcessEngineConfigurationImpl configuration;
 
     @BeforeAll
     static void engineWithThePlugin() throws SQLException {
-        admin("create database " + DATABASE);
+        ThrowawayPostgres.create(DATABASE);
         StandaloneProcessEngineConfiguration standalone = new StandaloneProcessEngineConfiguration();
-        standalone.setJdbcUrl(url(DATABASE));
-        standalone.setJdbcUsername(user());
-        standalone.setJdbcPassword(password());
+        standalone.setJdbcUrl(ThrowawayPostgres.url(DATABASE));
+        standalone.setJdbcUsername(ThrowawayPostgres.user());
+        standalone.setJdbcPassword(ThrowawayPostgres.password());
         standalone.setJdbcDriver("org.postgresql.Driver");
         standalone.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         standalone.setAuthorizationEnabled(true);
@@ -68,7 +64,7 @@ class AuthorizedGroupIdsQueryPostgresTest {
         if (engine != null) {
             engine.close();
         }
-        admin("drop database if exists " + DATABASE + " with (force)");
+        ThrowawayPostgres.drop(DATABASE);
     }
 
     @Test
@@ -140,28 +136,5 @@ class AuthorizedGroupIdsQueryPostgresTest {
         grant.setResourceId(resourceId);
         grant.addPermission(permission);
         authorizations.saveAuthorization(grant);
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url("postgres"), user(), password());
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static String url(String database) {
-        Matcher url = URL.matcher(System.getenv("OVERSIGHT_TEST_POSTGRES_URL"));
-        if (!url.matches()) {
-            throw new IllegalStateException("OVERSIGHT_TEST_POSTGRES_URL is not jdbc:postgresql://host[:port]/database");
-        }
-        return url.group(1) + database + url.group(3);
-    }
-
-    private static String user() {
-        return System.getenv().getOrDefault("OVERSIGHT_TEST_POSTGRES_USER", "postgres");
-    }
-
-    private static String password() {
-        return System.getenv().getOrDefault("OVERSIGHT_TEST_POSTGRES_PASSWORD", "");
     }
 }
