@@ -83,7 +83,9 @@ class ProposalJudge {
                 details.put(signal.name(), signal.detail());
             }
         }
-        if (!report.languageCovered()) {
+        if (report.notJudged() != null) {
+            details.put(LANGUAGE_DETAIL, report.notJudged());
+        } else if (!report.languageCovered()) {
             details.put(LANGUAGE_DETAIL, "the customer writes in language '" + report.language()
                     + "', which the signal detectors do not cover");
         }

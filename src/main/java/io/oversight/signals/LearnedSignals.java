@@ -28,10 +28,13 @@ final class LearnedSignals {
 
     /**
      * What the model says about one message: scores and evidence per signal, its language (or null), and per
-     * signal how the ensemble arrived at its score (empty when the n-gram model judged alone).
+     * signal how the ensemble arrived at its score (empty when the n-gram model judged alone). {@code complete}
+     * is false when the message needed its sentence embedding and the encoder could not give it: the scores are
+     * then the n-gram model's alone, and the message must go to a person. {@code embedded} says whether the
+     * sentence encoder read the message (the cascade skips it when the n-gram scores decide alone).
      */
     record Judgement(Map<String, Double> scores, Map<String, List<String>> evidence, String language,
-                     Map<String, String> ensemble) {
+                     Map<String, String> ensemble, boolean complete, boolean embedded) {
     }
 
     private final SignalModel model;
@@ -81,29 +84,64 @@ final class LearnedSignals {
         return language == null || model.coveredLanguages().contains(language);
     }
 
+    /**
+     * Scores the message. For a language of the dense heads the n-gram scores come first; the message is embedded
+     * only when some signal's n-gram score lies in its head's undecided band ({@link DenseHead#needsEmbedding}),
+     * which most routine messages do not.
+     */
     Judgement judge(String text) {
         TextFeatures.Vector v = TextFeatures.of(text);
         String language = languages.detect(text);
         DenseHeads dense = model.dense();
-        float[] embedding = dense.covers(language) ? encoder.join().embed(text) : null;
+        Map<String, Double> ngram = new LinkedHashMap<>();
+        List<TextFeatures.Vector> sentences = model.bySentence()
+                ? Sentences.of(text).stream().map(TextFeatures::of).toList() : List.of();
+        model.heads().forEach((signal, head) -> ngram.put(signal, head.calibrated(head.probability(v, sentences))));
+        boolean covered = dense.covers(language);
+        boolean needed = covered && ngram.entrySet().stream().anyMatch(e -> {
+            DenseHead head = dense.heads().get(e.getKey());
+            return head != null && head.needsEmbedding(e.getValue());
+        });
+        float[] embedding = needed ? embed(text) : null;
+        boolean complete = !needed || embedding != null;
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, List<String>> evidence = new LinkedHashMap<>();
         Map<String, String> ensemble = new LinkedHashMap<>();
         model.heads().forEach((signal, head) -> {
-            double ngram = head.calibrated(head.probability(v));
-            DenseHead denseHead = embedding == null ? null : dense.heads().get(signal);
-            double score = ngram;
-            if (denseHead != null) {
+            double alone = ngram.get(signal);
+            DenseHead denseHead = covered ? dense.heads().get(signal) : null;
+            double score = alone;
+            if (denseHead != null && embedding != null) {
                 double sentence = denseHead.calibrated(embedding);
-                score = denseHead.ensemble(ngram, sentence);
-                ensemble.put(signal, explain(ngram, sentence, score >= EVIDENCE_FROM
+                score = denseHead.ensemble(alone, sentence);
+                ensemble.put(signal, explain(alone, sentence, score >= EVIDENCE_FROM
                         ? denseHead.nearest(embedding, NEAREST_EXAMPLES) : List.of()));
+            } else if (denseHead != null && complete) {
+                score = denseHead.withoutEmbedding(alone);
+                ensemble.put(signal, "n-gram " + Scores.format(Scores.round(alone)) + " decides alone ("
+                        + (alone >= denseHead.decidesFrom() ? "high enough that" : "low enough that")
+                        + " the sentence embedding could not change the outcome)");
+            } else if (denseHead != null) {
+                ensemble.put(signal, "n-gram " + Scores.format(Scores.round(alone))
+                        + " alone: the sentence encoder is unavailable");
             }
             score = Scores.round(score);
             scores.put(signal, score);
             evidence.put(signal, score >= EVIDENCE_FROM ? head.evidence(v, EVIDENCE_FEATURES) : List.of());
         });
-        return new Judgement(Map.copyOf(scores), Map.copyOf(evidence), language, Map.copyOf(ensemble));
+        return new Judgement(Map.copyOf(scores), Map.copyOf(evidence), language, Map.copyOf(ensemble), complete,
+                embedding != null);
+    }
+
+    /** The message's embedding, or null when the encoder failed to load (the caller routes to a person). */
+    private float[] embed(String text) {
+        SentenceEncoder loaded;
+        try {
+            loaded = encoder.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return null;
+        }
+        return loaded.embed(text);
     }
 
     private static String explain(double ngram, double sentence, List<DenseHead.Nearest> nearest) {

@@ -28,6 +28,11 @@ final class MessageCache<V> {
     }
 
     V get(String text, Function<String, V> compute) {
+        return get(text, compute, v -> true);
+    }
+
+    /** As {@link #get(String, Function)}, keeping the computed value only when {@code keep} accepts it. */
+    V get(String text, Function<String, V> compute, java.util.function.Predicate<V> keep) {
         String key = sha256(text);
         synchronized (entries) {
             V known = entries.get(key);
@@ -36,8 +41,10 @@ final class MessageCache<V> {
             }
         }
         V fresh = compute.apply(text);
-        synchronized (entries) {
-            entries.put(key, fresh);
+        if (keep.test(fresh)) {
+            synchronized (entries) {
+                entries.put(key, fresh);
+            }
         }
         return fresh;
     }

@@ -49,6 +49,11 @@ public class SignalDetector {
 
     /** Loads the data files from another classpath folder (ending in '/'); the model from its default place. */
     SignalDetector(String location) {
+        this(location, LearnedSignals.fromClasspath(LearnedSignals.MODEL_RESOURCE));
+    }
+
+    /** The data files of {@code location} with the given learned model (tests: an encoder that failed to load). */
+    SignalDetector(String location, LearnedSignals learned) {
         List<TermDetector> detectors = new ArrayList<>();
         for (String signal : CUSTOMER_SIGNALS) {
             detectors.add(TermDetector.load(signal, location + signal + ".yaml"));
@@ -57,7 +62,7 @@ public class SignalDetector {
         this.missingContext = MissingContextDetector.load(location + Signals.MISSING_CONTEXT + ".yaml");
         String conversation = DEFAULT_LOCATION + "conversation.yaml";
         this.turns = new CustomerTurns(DataFiles.load(conversation, ConversationFile.class), conversation);
-        this.learned = LearnedSignals.fromClasspath(LearnedSignals.MODEL_RESOURCE);
+        this.learned = learned;
         LOG.info("Signal detector loaded from classpath:{} ({} rule sets, model {}, languages {})",
                 location, termDetectors.size(), learned.model().version(), learned.model().coveredLanguages());
     }
@@ -84,7 +89,8 @@ public class SignalDetector {
     public SignalReport detect(SignalInput input) {
         Objects.requireNonNull(input, "input");
         List<CustomerTurns.Turn> customer = turns.of(input.messages());
-        List<Message> judged = customer.stream().map(t -> cache.get(t.text(), this::examine)).toList();
+        List<Message> judged = customer.stream().map(t -> cache.get(t.text(), this::examine,
+                m -> m.model().complete())).toList();
         Map<String, Signal> signals = new LinkedHashMap<>();
         for (TermDetector detector : termDetectors) {
             signals.put(detector.signal(), strongest(detector, customer, judged, input.proposedText()));
@@ -93,7 +99,10 @@ public class SignalDetector {
                 missingContext.detect(input.type(), input.proposedText(), input.hasSources()));
         signals.replaceAll((name, detected) -> withAgentScore(detected, input.agentSignals()));
         String language = language(judged);
-        return new SignalReport(signals, language, learned.covers(language), modelVersion());
+        boolean complete = judged.stream().allMatch(m -> m.model().complete());
+        return new SignalReport(signals, language, learned.covers(language) && complete, modelVersion(),
+                complete ? null : "the sentence encoder is unavailable, so the customer's message could not be "
+                        + "fully judged");
     }
 
     private Message examine(String text) {

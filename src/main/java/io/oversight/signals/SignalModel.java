@@ -23,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
  * moves the trade-off. For the languages of {@code dense} (English) a second head per signal reads the message's
  * sentence embedding, and the final score is the mean of the two calibrated scores, re-calibrated so that the
  * ensemble's own operating point is 0.5 ({@link DenseHead#ensemble}). Written and read by {@link #write}/{@link #read}
- * (gzip, int16-quantised n-gram weights; format 1 files have no dense heads).
+ * (gzip, int16-quantised n-gram weights; format 1 files have no dense heads, format 2 files no cascade).
  *
  * @param version          identifies the training run; recorded in every RULES_EVALUATED audit event
  * @param coveredLanguages ISO 639-1 codes with enough training data to be judged
@@ -33,10 +33,30 @@ import java.util.zip.GZIPOutputStream;
 public record SignalModel(String version, List<String> coveredLanguages, Map<String, Head> heads, DenseHeads dense) {
 
     private static final int MAGIC = 0x4F56534D; // "OVSM"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
-    /** One signal's head. {@code threshold} is the probability that maps to the score 0.5. */
-    public record Head(float bias, float threshold, float[] weights) {
+    /**
+     * One signal's head. {@code threshold} is the probability that maps to the score 0.5. A head {@code bySentence}
+     * scores a message of several sentences as its most telling part: the maximum of the whole message's and each
+     * sentence's probability (chosen per signal by cross-validation at training time).
+     */
+    public record Head(float bias, float threshold, float[] weights, boolean bySentence) {
+
+        /** A head that reads the whole message only. */
+        public Head(float bias, float threshold, float[] weights) {
+            this(bias, threshold, weights, false);
+        }
+
+        /** The message's probability: the whole text's, or for a head by sentence the highest of it and its sentences'. */
+        double probability(TextFeatures.Vector whole, List<TextFeatures.Vector> sentences) {
+            double p = probability(whole);
+            if (bySentence) {
+                for (TextFeatures.Vector sentence : sentences) {
+                    p = Math.max(p, probability(sentence));
+                }
+            }
+            return p;
+        }
 
         double probability(TextFeatures.Vector v) {
             double z = bias;
@@ -104,6 +124,11 @@ public record SignalModel(String version, List<String> coveredLanguages, Map<Str
         dense = dense == null ? DenseHeads.NONE : dense;
     }
 
+    /** Whether some head reads sentence by sentence (then messages are split before scoring). */
+    public boolean bySentence() {
+        return heads.values().stream().anyMatch(Head::bySentence);
+    }
+
     /** An n-gram-only model. */
     public SignalModel(String version, List<String> coveredLanguages, Map<String, Head> heads) {
         this(version, coveredLanguages, heads, DenseHeads.NONE);
@@ -112,8 +137,8 @@ public record SignalModel(String version, List<String> coveredLanguages, Map<Str
     public static SignalModel read(InputStream raw) {
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16))) {
             int format = in.readInt() == MAGIC ? in.readInt() : -1;
-            if (format != 1 && format != FORMAT) {
-                throw new IllegalStateException("not a signal model file of format 1 or " + FORMAT);
+            if (format < 1 || format > FORMAT) {
+                throw new IllegalStateException("not a signal model file of format 1 to " + FORMAT);
             }
             String version = in.readUTF();
             int dims = in.readInt();
@@ -130,13 +155,15 @@ public record SignalModel(String version, List<String> coveredLanguages, Map<Str
                 float bias = in.readFloat();
                 float threshold = in.readFloat();
                 float scale = in.readFloat();
+                boolean bySentence = format >= 3 && in.readBoolean();
                 float[] weights = new float[dims];
                 for (int i = 0; i < dims; i++) {
                     weights[i] = in.readShort() * scale;
                 }
-                heads.put(name, new Head(bias, threshold, weights));
+                heads.put(name, new Head(bias, threshold, weights, bySentence));
             }
-            return new SignalModel(version, languages, heads, format == 1 ? DenseHeads.NONE : DenseHeads.read(in));
+            return new SignalModel(version, languages, heads, format == 1 ? DenseHeads.NONE
+                    : DenseHeads.read(in, format >= 3));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the signal model", e);
         }
@@ -164,6 +191,7 @@ public record SignalModel(String version, List<String> coveredLanguages, Map<Str
                 out.writeFloat(head.bias());
                 out.writeFloat(head.threshold());
                 out.writeFloat(scale);
+                out.writeBoolean(head.bySentence());
                 for (float w : head.weights()) {
                     out.writeShort(Math.round(w / scale));
                 }

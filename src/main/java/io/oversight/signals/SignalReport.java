@@ -12,13 +12,20 @@ import java.util.Map;
  * @param language        ISO 639-1 code of the customer's latest recognisable message, null when not recognisable
  * @param languageCovered false when the customer writes in a language the learned detector was not trained on
  * @param modelVersion    version of the learned model that scored the messages
+ * @param notJudged       why the detectors could not fully judge a customer message (then {@code languageCovered} is
+ *                        false, so the rule for uncovered messages sends it to a person), or null
  */
 public record SignalReport(Map<String, Signal> signals, String language, boolean languageCovered,
-                           String modelVersion) {
+                           String modelVersion, String notJudged) {
 
     /** A report of the given signals, language unknown (judged as covered). */
     public SignalReport(Map<String, Signal> signals) {
-        this(signals, null, true, null);
+        this(signals, null, true, null, null);
+    }
+
+    /** A report whose messages were all judged. */
+    public SignalReport(Map<String, Signal> signals, String language, boolean languageCovered, String modelVersion) {
+        this(signals, language, languageCovered, modelVersion, null);
     }
 
     public SignalReport {

@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
  * Trains the dense heads of the ensemble on the messages the product will embed: those whose language the
  * {@link LanguageGuard} detects as one of {@link #LANGUAGES}. Each message is embedded once. With the n-gram
  * model's out-of-fold scores (same folds) it chooses, on training data only, each dense head's operating point
- * (F-beta on its out-of-fold probabilities) and the ensemble's (F-beta on the out-of-fold mean of both calibrated
- * scores), and reports both models alone and together.
+ * (F-beta on its out-of-fold probabilities) and the ensemble's ({@link SignalModelTrainer#operatingPoint} on the
+ * out-of-fold mean of both calibrated scores), and reports both models alone and together.
  */
 final class EnsembleTrainer {
 
@@ -37,13 +37,33 @@ final class EnsembleTrainer {
         }
     }
 
-    /** Per signal: the head, the final out-of-fold scores of every message, and the comparison. */
+    /**
+     * Per signal: the head, the final out-of-fold scores of every message (with the cascade, as the product scores),
+     * and the comparison; {@code ensemble} is the ensemble with every message embedded, {@code cascade} as shipped,
+     * {@code lost} the positives the full ensemble catches and the cascade does not.
+     */
     record Outcome(DenseHead head, double[] finalScores, double denseThreshold, double ensembleThreshold,
-                   Tally ngram, Tally dense, Tally ensemble) {
+                   Tally ngram, Tally dense, Tally ensemble, Tally cascade, int lost) {
     }
 
-    record Result(DenseHeads heads, Map<String, Outcome> bySignal, int embedded, double embedMillis) {
+    /**
+     * How the cascade was chosen: per loss budget (a share of each signal's positives the n-gram cut may lose in
+     * cross-validation) the cuts, and the share of routed messages, and of routine ones, that would still be
+     * embedded. {@code chosen} is the budget shipped.
+     */
+    record CascadeChoice(double budget, Map<String, Double> skipBelow, double embeddedShare, double routineEmbeddedShare,
+                         boolean chosen) {
     }
+
+    record Result(DenseHeads heads, Map<String, Outcome> bySignal, int embedded, double embedMillis,
+                  List<CascadeChoice> cascade) {
+    }
+
+    /** Loss budgets compared for the cascade's lower cut; {@link #CASCADE_BUDGET} is shipped. */
+    static final List<Double> CASCADE_BUDGETS = List.of(0.0, 0.0025, 0.005, 0.01, 0.02);
+    static final double CASCADE_BUDGET = 0.005;
+    /** The lower cut never exceeds this n-gram calibrated score (nor the ensemble's cut). */
+    static final double MAX_SKIP_BELOW = 0.45;
 
     private final DenseHeadTrainer.Settings settings;
     private final long seed;
@@ -78,8 +98,10 @@ final class EnsembleTrainer {
             foldData[f] = DenseHeadTrainer.Standardised.of(x, trainRows[f]);
         }
         DenseHeadTrainer.Standardised all = DenseHeadTrainer.Standardised.of(x, routed);
-        Map<String, DenseHead> heads = new LinkedHashMap<>();
-        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        record Partial(double[] w, double denseThreshold, double ensembleThreshold, double[] denseCalibrated,
+                       double[] full, boolean[] ys) {
+        }
+        Map<String, Partial> partials = new LinkedHashMap<>();
         for (String signal : TrainingSet.HEADS) {
             boolean[] ys = new boolean[examples.size()];
             for (int i = 0; i < ys.length; i++) {
@@ -103,19 +125,99 @@ final class EnsembleTrainer {
                 denseCalibrated[i] = DenseHead.calibrate(denseOof[i], denseThreshold);
                 mean[i] = (ngram[i] + denseCalibrated[i]) / 2;
             }
-            double ensembleThreshold = SignalModelTrainer.bestThreshold(pick(mean, routed), routedYs);
-            double[] finalScores = ngram.clone();
+            double ensembleThreshold = SignalModelTrainer.operatingPoint(pick(mean, routed), routedYs);
+            double[] full = ngram.clone();
             for (int i : routed) {
-                finalScores[i] = DenseHead.calibrate(mean[i], ensembleThreshold);
+                full[i] = DenseHead.calibrate(mean[i], ensembleThreshold);
             }
             double[] w = new DenseHeadTrainer(settings).train(all, labels(ys, routed));
-            DenseHead head = new DenseHead(all.mean(), all.sd(), weights(w), (float) w[w.length - 1],
-                    (float) denseThreshold, (float) ensembleThreshold, examples(examples, routed, ys, x));
-            heads.put(signal, head);
-            outcomes.put(signal, new Outcome(head, finalScores, denseThreshold, ensembleThreshold,
-                    tally(ngram, ys, routed), tally(denseCalibrated, ys, routed), tally(finalScores, ys, routed)));
+            partials.put(signal, new Partial(w, denseThreshold, ensembleThreshold, denseCalibrated, full, ys));
         }
-        return new Result(new DenseHeads(SentenceEncoder.NAME, LANGUAGES, heads), outcomes, routed.length, embedMillis);
+        List<CascadeChoice> choices = new ArrayList<>();
+        Map<String, Double> shipped = null;
+        for (double budget : CASCADE_BUDGETS) {
+            Map<String, Double> cuts = new LinkedHashMap<>();
+            partials.forEach((signal, p) -> cuts.put(signal, skipBelow(ngramCalibrated.get(signal), p.full(), p.ys(),
+                    routed, p.ensembleThreshold(), budget)));
+            boolean[] needed = needed(routed, examples.size(), cuts, ngramCalibrated, partials.entrySet().stream()
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().ensembleThreshold())));
+            long embeddedCount = Arrays.stream(routed).filter(i -> needed[i]).count();
+            int[] routine = Arrays.stream(routed).filter(i -> examples.get(i).labels().isEmpty()).toArray();
+            long routineEmbedded = Arrays.stream(routine).filter(i -> needed[i]).count();
+            boolean chosen = budget == CASCADE_BUDGET;
+            choices.add(new CascadeChoice(budget, cuts, (double) embeddedCount / routed.length,
+                    routine.length == 0 ? 0 : (double) routineEmbedded / routine.length, chosen));
+            if (chosen) {
+                shipped = cuts;
+            }
+        }
+        Map<String, Double> cuts = shipped;
+        boolean[] needed = needed(routed, examples.size(), cuts, ngramCalibrated, partials.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().ensembleThreshold())));
+        Map<String, DenseHead> heads = new LinkedHashMap<>();
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        partials.forEach((signal, p) -> {
+            double[] ngram = ngramCalibrated.get(signal);
+            double[] w = p.w();
+            DenseHead head = new DenseHead(all.mean(), all.sd(), weights(w), (float) w[w.length - 1],
+                    (float) p.denseThreshold(), (float) p.ensembleThreshold(), cuts.get(signal).floatValue(),
+                    DenseHead.decidesFrom(p.ensembleThreshold()), examples(examples, routed, p.ys(), x));
+            double[] finalScores = p.full().clone();
+            int lost = 0;
+            for (int i : routed) {
+                if (!needed[i]) {
+                    finalScores[i] = head.withoutEmbedding(ngram[i]);
+                    if (p.ys()[i] && p.full()[i] >= 0.5 && finalScores[i] < 0.5) {
+                        lost++;
+                    }
+                }
+            }
+            heads.put(signal, head);
+            outcomes.put(signal, new Outcome(head, finalScores, p.denseThreshold(), p.ensembleThreshold(),
+                    tally(ngram, p.ys(), routed), tally(p.denseCalibrated(), p.ys(), routed),
+                    tally(p.full(), p.ys(), routed), tally(finalScores, p.ys(), routed), lost));
+        });
+        return new Result(new DenseHeads(SentenceEncoder.NAME, LANGUAGES, heads), outcomes, routed.length, embedMillis,
+                choices);
+    }
+
+    /**
+     * The largest n-gram cut (0.00, 0.01, … up to {@link #MAX_SKIP_BELOW} and the ensemble's cut) under which at most
+     * {@code budget} of the signal's positives are ones the full ensemble catches out of fold.
+     */
+    static double skipBelow(double[] ngram, double[] full, boolean[] ys, int[] routed, double ensembleThreshold,
+                            double budget) {
+        long positives = Arrays.stream(routed).filter(i -> ys[i]).count();
+        double allowed = Math.floor(budget * positives);
+        double best = 0;
+        for (int step = 1; step <= 100; step++) {
+            double cut = step / 100.0;
+            if (cut > MAX_SKIP_BELOW || cut > ensembleThreshold) {
+                break;
+            }
+            long lost = Arrays.stream(routed).filter(i -> ys[i] && full[i] >= 0.5 && ngram[i] < cut).count();
+            if (lost > allowed) {
+                break;
+            }
+            best = cut;
+        }
+        return best;
+    }
+
+    /** Per message: whether some signal's n-gram score lies in its undecided band (so the product embeds it). */
+    private static boolean[] needed(int[] routed, int size, Map<String, Double> cuts, Map<String, double[]> ngram,
+                                    Map<String, Double> ensembleThresholds) {
+        boolean[] needed = new boolean[size];
+        for (int i : routed) {
+            for (Map.Entry<String, Double> cut : cuts.entrySet()) {
+                double score = ngram.get(cut.getKey())[i];
+                if (score >= cut.getValue() && score < DenseHead.decidesFrom(ensembleThresholds.get(cut.getKey()))) {
+                    needed[i] = true;
+                    break;
+                }
+            }
+        }
+        return needed;
     }
 
     private List<DenseHead.Example> examples(List<TrainingSet.Example> examples, int[] routed, boolean[] ys,

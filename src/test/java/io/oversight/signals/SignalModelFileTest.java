@@ -23,9 +23,10 @@ class SignalModelFileTest {
         weights[7] = 1.5f;
         float[] example = {0.6f, 0.8f, 0f};
         DenseHead dense = new DenseHead(new float[] {0.1f, 0.2f, 0.3f}, new float[] {1f, 2f, 3f},
-                new float[] {0.5f, -0.5f, 2f}, -1.25f, 0.4f, 0.45f, List.of(new DenseHead.Example("I want a human", example)));
+                new float[] {0.5f, -0.5f, 2f}, -1.25f, 0.4f, 0.45f, 0.21f, 0.9f,
+                List.of(new DenseHead.Example("I want a human", example)));
         SignalModel model = new SignalModel("v-test", List.of("en", "de"),
-                Map.of(Signals.ANGER, new SignalModel.Head(-2f, 0.12f, weights)),
+                Map.of(Signals.ANGER, new SignalModel.Head(-2f, 0.12f, weights, true)),
                 new DenseHeads("all-minilm-l6-v2-q", List.of("en"), Map.of(Signals.ANGER, dense)));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.write(bytes);
@@ -41,6 +42,10 @@ class SignalModelFileTest {
         assertThat(back.bias()).isEqualTo(-1.25f);
         assertThat(back.threshold()).isEqualTo(0.4f);
         assertThat(back.ensembleThreshold()).isEqualTo(0.45f);
+        assertThat(back.skipBelow()).isEqualTo(0.21f);
+        assertThat(back.decidesFrom()).isEqualTo(0.9f);
+        assertThat(read.heads().get(Signals.ANGER).bySentence()).isTrue();
+        assertThat(read.bySentence()).isTrue();
         assertThat(back.examples()).singleElement().satisfies(e -> {
             assertThat(e.text()).isEqualTo("I want a human");
             assertThat(e.embedding()).containsExactly(new float[] {0.6f, 0.8f, 0f}, within(0.01f));
@@ -65,6 +70,32 @@ class SignalModelFileTest {
         SignalModel read = SignalModel.read(new ByteArrayInputStream(bytes.toByteArray()));
         assertThat(read.version()).isEqualTo("lr-ngram-old");
         assertThat(read.dense()).isEqualTo(DenseHeads.NONE);
+    }
+
+    @Test
+    void aHeadBySentenceScoresAMessageByItsMostTellingSentence() {
+        float[] weights = new float[TextFeatures.DIMENSIONS];
+        for (int i : TextFeatures.of("could someone ring me").indices()) {
+            weights[i] = 2f;
+        }
+        String text = "My order came with a cracked drawer and the photos went in on Monday. Nobody has replied yet. "
+                + "Could someone ring me. Mornings are best.";
+        List<TextFeatures.Vector> sentences = Sentences.of(text).stream().map(TextFeatures::of).toList();
+        assertThat(sentences).hasSize(4);
+        SignalModel.Head whole = new SignalModel.Head(-4f, 0.5f, weights, false);
+        SignalModel.Head bySentence = new SignalModel.Head(-4f, 0.5f, weights, true);
+        TextFeatures.Vector v = TextFeatures.of(text);
+        assertThat(whole.probability(v, sentences)).isEqualTo(whole.probability(v));
+        assertThat(bySentence.probability(v, sentences)).isGreaterThan(whole.probability(v))
+                .isEqualTo(bySentence.probability(sentences.get(2)));
+    }
+
+    @Test
+    void sentencesAreSplitAtEndsOfSentencesLinesAndDashesKeepingThoseWithWords() {
+        assertThat(Sentences.of("Hi. My card was charged twice!\nCan a person check? Thanks"))
+                .containsExactly("My card was charged twice!", "Can a person check?");
+        assertThat(Sentences.of("Just one sentence here, with a comma")).isEmpty();
+        assertThat(Sentences.of(null)).isEmpty();
     }
 
     @Test

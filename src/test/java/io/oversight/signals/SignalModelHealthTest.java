@@ -30,6 +30,28 @@ class SignalModelHealthTest {
     }
 
     @Test
+    void withoutItsEncoderTheDetectorSendsUndecidedEnglishMessagesToAPerson() throws IOException {
+        SignalDetector detector = new SignalDetector(SignalDetector.DEFAULT_LOCATION,
+                withEncoder(CompletableFuture.failedFuture(new IllegalStateException("no natives"))));
+        SignalReport undecided = detector.detect(input("Hmm, not sure this is right, something odd with "
+                + "my account"));
+        assertThat(undecided.languageCovered()).isFalse();
+        assertThat(undecided.notJudged()).contains("sentence encoder is unavailable");
+        assertThat(undecided.get(Signals.SECURITY_CONCERN).detail()).contains("the sentence encoder is unavailable");
+
+        SignalReport routine = detector.detect(input("Hi! When will my order o-5521 arrive?"));
+        assertThat(routine.languageCovered()).as("the n-gram scores decide a plain question alone").isTrue();
+        assertThat(routine.notJudged()).isNull();
+        SignalReport german = detector.detect(input("Jemand hat sich gestern Nacht in mein Konto eingeloggt."));
+        assertThat(german.languageCovered()).as("other languages never need the encoder").isTrue();
+    }
+
+    private static SignalInput input(String customerText) {
+        return new SignalInput("REPLY", java.util.List.of(new SignalInput.Message("user", customerText)),
+                "Thanks for your message.", true, null);
+    }
+
+    @Test
     void theShippedDetectorBecomesReadyAndReportsItThroughReadiness() {
         SignalDetector detector = new SignalDetector();
         SentenceEncoder.shared().join();

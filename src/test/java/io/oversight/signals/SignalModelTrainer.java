@@ -45,7 +45,8 @@ final class SignalModelTrainer {
      * scores: the ensemble for the messages it embeds, the n-gram model alone for the others.
      */
     record Result(SignalModel model, Map<String, Fold> crossValidation, Map<String, Map<String, Fold>> byLanguage,
-                  Map<String, Integer> languageCounts, EnsembleTrainer.Result ensemble) {
+                  Map<String, Integer> languageCounts, EnsembleTrainer.Result ensemble,
+                  Map<String, double[]> bySentenceGain) {
     }
 
     private final HeadTrainer.Settings settings;
@@ -65,14 +66,22 @@ final class SignalModelTrainer {
         List<Integer> foldOf = folds(examples.size());
         Map<String, SignalModel.Head> heads = new LinkedHashMap<>();
         Map<String, double[]> ngramCalibrated = new LinkedHashMap<>();
+        Map<String, double[]> bySentenceGain = new LinkedHashMap<>();
+        List<List<TextFeatures.Vector>> sentences = examples.stream()
+                .map(e -> Sentences.of(e.text()).stream().map(TextFeatures::of).toList()).toList();
         for (String signal : TrainingSet.HEADS) {
             List<Boolean> ys = examples.stream().map(e -> e.labels().contains(signal)).toList();
-            double[] oof = outOfFold(xs, ys, foldOf);
+            double[][] both = outOfFold(xs, sentences, ys, foldOf);
+            double wholeF = fBeta(both[0], ys);
+            double sentenceF = fBeta(both[1], ys);
+            boolean bySentence = sentenceF > wholeF + MIN_SENTENCE_GAIN;
+            bySentenceGain.put(signal, new double[] {wholeF, sentenceF});
+            double[] oof = bySentence ? both[1] : both[0];
             double threshold = bestThreshold(oof, ys);
             float[] w = new HeadTrainer(settings).train(xs, ys);
             float[] weights = new float[TextFeatures.DIMENSIONS];
             System.arraycopy(w, 0, weights, 0, weights.length);
-            SignalModel.Head head = new SignalModel.Head(w[w.length - 1], (float) threshold, weights);
+            SignalModel.Head head = new SignalModel.Head(w[w.length - 1], (float) threshold, weights, bySentence);
             heads.put(signal, head);
             ngramCalibrated.put(signal, java.util.Arrays.stream(oof).map(head::calibrated).toArray());
         }
@@ -93,7 +102,44 @@ final class SignalModelTrainer {
         Map<String, Integer> counts = new TreeMap<>();
         examples.forEach(e -> counts.merge(e.language(), 1, Integer::sum));
         SignalModel model = new SignalModel(version(examples), covered(examples), heads, ensemble.heads());
-        return new Result(model, cv, byLanguage, counts, ensemble);
+        return new Result(model, cv, byLanguage, counts, ensemble, bySentenceGain);
+    }
+
+    /** A head reads sentence by sentence only when that raises its out-of-fold best F-beta by more than this. */
+    static final double MIN_SENTENCE_GAIN = 0.002;
+
+    /** The best F-beta over the threshold grid of {@link #bestThreshold}. */
+    static double fBeta(double[] scores, List<Boolean> ys) {
+        double[] rp = recallAt(scores, ys, bestThreshold(scores, ys));
+        double b2 = BETA * BETA;
+        return rp[0] + rp[1] == 0 ? 0 : (1 + b2) * rp[1] * rp[0] / (b2 * rp[1] + rp[0]);
+    }
+
+    /** Out-of-fold probabilities of the whole messages [0] and of each message's most telling part [1]. */
+    double[][] outOfFold(List<TextFeatures.Vector> xs, List<List<TextFeatures.Vector>> sentences, List<Boolean> ys,
+                         List<Integer> foldOf) {
+        double[][] oof = new double[2][xs.size()];
+        for (int f = 0; f < FOLDS; f++) {
+            List<TextFeatures.Vector> trainX = new ArrayList<>();
+            List<Boolean> trainY = new ArrayList<>();
+            for (int i = 0; i < xs.size(); i++) {
+                if (foldOf.get(i) != f) {
+                    trainX.add(xs.get(i));
+                    trainY.add(ys.get(i));
+                }
+            }
+            float[] w = new HeadTrainer(settings).train(trainX, trainY);
+            for (int i = 0; i < xs.size(); i++) {
+                if (foldOf.get(i) == f) {
+                    oof[0][i] = HeadTrainer.probability(w, xs.get(i));
+                    oof[1][i] = oof[0][i];
+                    for (TextFeatures.Vector sentence : sentences.get(i)) {
+                        oof[1][i] = Math.max(oof[1][i], HeadTrainer.probability(w, sentence));
+                    }
+                }
+            }
+        }
+        return oof;
     }
 
     double[] outOfFold(List<TextFeatures.Vector> xs, List<Boolean> ys, List<Integer> foldOf) {
@@ -115,6 +161,52 @@ final class SignalModelTrainer {
             }
         }
         return oof;
+    }
+
+    /** The product's bar (issue 8): recall and precision every English signal must reach. */
+    static final double TARGET_RECALL = 0.95;
+    static final double TARGET_PRECISION = 0.90;
+
+    /**
+     * The operating point of the ensemble: the F-beta optimum ({@link #bestThreshold}), unless a lower cut reaches
+     * {@link #TARGET_RECALL} on these (out-of-fold) scores while keeping {@link #TARGET_PRECISION}; then the highest
+     * such cut. So where the training data says the product's bar can be met, the cut is set to meet it, and where it
+     * cannot, the cut stays at the best trade-off instead of buying recall with precision the bar forbids.
+     */
+    static double operatingPoint(double[] scores, List<Boolean> ys) {
+        double best = bestThreshold(scores, ys);
+        if (recallAt(scores, ys, best)[0] >= TARGET_RECALL) {
+            return best;
+        }
+        for (int step = (int) Math.round(best * 100) - 1; step >= 5; step--) {
+            double t = step / 100.0;
+            double[] rp = recallAt(scores, ys, t);
+            if (rp[1] < TARGET_PRECISION) {
+                break;
+            }
+            if (rp[0] >= TARGET_RECALL) {
+                return t;
+            }
+        }
+        return best;
+    }
+
+    /** Recall and precision of {@code score >= t}. */
+    static double[] recallAt(double[] scores, List<Boolean> ys, double t) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (int i = 0; i < scores.length; i++) {
+            boolean predicted = scores[i] >= t;
+            if (predicted && ys.get(i)) {
+                tp++;
+            } else if (predicted) {
+                fp++;
+            } else if (ys.get(i)) {
+                fn++;
+            }
+        }
+        return new double[] {tp + fn == 0 ? 1.0 : (double) tp / (tp + fn), tp + fp == 0 ? 1.0 : (double) tp / (tp + fp)};
     }
 
     static double bestThreshold(double[] probabilities, List<Boolean> ys) {

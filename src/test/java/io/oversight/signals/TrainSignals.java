@@ -55,11 +55,18 @@ public final class TrainSignals {
                 EnsembleTrainer.LANGUAGES, ensemble.embedded(), ensemble.heads().encoder(),
                 DenseHeadTrainer.Settings.defaults().l2(), ensemble.embedMillis() / 1000));
         sb.append(String.format(Locale.ROOT, "%d-fold cross-validation on the training data (operating points "
-                + "maximise F%.1f on the out-of-fold scores; the frozen test split is not read). Every message is "
+                + "maximise F%.1f on the out-of-fold scores; the ensemble's cut moves lower where that reaches recall %.2f "
+                + "while precision stays at least %.2f; the frozen test split is not read). Every message is "
                 + "scored as the product scores it: the ensemble where embedded, the n-gram model elsewhere; "
-                + "counted at the score 0.5:%n%n", SignalModelTrainer.FOLDS, SignalModelTrainer.BETA));
+                + "counted at the score 0.5:%n%n", SignalModelTrainer.FOLDS, SignalModelTrainer.BETA,
+                SignalModelTrainer.TARGET_RECALL, SignalModelTrainer.TARGET_PRECISION));
         sb.append("| signal | n-gram operating point | TP | FP | FN | precision | recall |\n|---|---:|---:|---:|---:|---:|---:|\n");
         result.crossValidation().values().forEach(f -> row(sb, f.signal(), f));
+        sb.append("\nEach n-gram head reads the whole message, or the whole message and each of its sentences (the "
+                + "highest probability counts) when that raises its out-of-fold best F-beta by more than ")
+                .append(SignalModelTrainer.MIN_SENTENCE_GAIN).append(":\n\n| signal | whole message | by sentence | shipped |\n|---|---:|---:|---|\n");
+        result.bySentenceGain().forEach((signal, f) -> sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %s |%n",
+                signal, f[0], f[1], result.model().heads().get(signal).bySentence() ? "by sentence" : "whole message")));
         sb.append(String.format(Locale.ROOT, "%nThe embedded messages (detected %s, %d), each model alone and the "
                 + "ensemble, at its own operating point (AUC of its out-of-fold scores):%n%n",
                 EnsembleTrainer.LANGUAGES, ensemble.embedded()));
@@ -68,8 +75,23 @@ public final class TrainSignals {
         ensemble.bySignal().forEach((signal, o) -> {
             compare(sb, signal, "n-gram", result.model().heads().get(signal).threshold(), o.ngram());
             compare(sb, "", "sentence embedding", o.denseThreshold(), o.dense());
-            compare(sb, "", "**ensemble** (mean)", o.ensembleThreshold(), o.ensemble());
+            compare(sb, "", "ensemble (mean), every message embedded", o.ensembleThreshold(), o.ensemble());
+            compare(sb, "", "**ensemble with the cascade** (shipped; " + o.lost() + " lost)", o.ensembleThreshold(),
+                    o.cascade());
         });
+        sb.append(String.format(Locale.ROOT, "%nThe cascade: a message is embedded only when some signal's n-gram "
+                + "score lies between its lower cut and twice the ensemble's cut (above that the ensemble fires "
+                + "whatever the embedding says). The lower cut per signal is the largest that loses at most the "
+                + "budget's share of the signal's positives the full ensemble catches out of fold. Shipped: "
+                + "budget %.4f.%n%n", EnsembleTrainer.CASCADE_BUDGET));
+        sb.append("| loss budget | lower cuts (").append(String.join(", ", TrainingSet.HEADS))
+                .append(") | messages embedded | routine messages embedded |\n|---:|---|---:|---:|\n");
+        for (EnsembleTrainer.CascadeChoice c : ensemble.cascade()) {
+            sb.append(String.format(Locale.ROOT, "| %s%.4f | %s | %.1f %% | %.1f %% |%n", c.chosen() ? "**shipped** " : "",
+                    c.budget(), c.skipBelow().values().stream().map(v -> String.format(Locale.ROOT, "%.2f", v))
+                            .collect(java.util.stream.Collectors.joining(", ")),
+                    100 * c.embeddedShare(), 100 * c.routineEmbeddedShare()));
+        }
         sb.append("\nPer language (cross-validation, as the product scores):\n\n")
                 .append("| language | signal | TP | FP | FN | precision | recall |\n|---|---|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, Map<String, SignalModelTrainer.Fold>> e : result.byLanguage().entrySet()) {

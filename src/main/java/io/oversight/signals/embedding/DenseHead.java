@@ -11,9 +11,20 @@ import java.util.Objects;
  * that becomes the calibrated score 0.5 (the head's own operating point, chosen by cross-validation), and
  * {@code ensembleThreshold} the mean of the two models' calibrated scores that becomes the final 0.5.
  * {@code examples} are labelled training messages of the signal, kept to name the nearest ones as evidence.
+ *
+ * <p>The cascade: a message needs its embedding for this signal only while the n-gram model's calibrated score lies
+ * in {@code [skipBelow, decidesFrom)}. From {@code decidesFrom} on the ensemble fires whatever the embedding says
+ * (set to twice the ensemble's cut, so this side is exact); below {@code skipBelow} the embedding, in
+ * cross-validation, almost never turned the outcome (the cut is chosen by the trainer on out-of-fold scores and
+ * recorded in MODEL.md). A head without a cascade ({@link #NO_SKIP}, {@link #NEVER_DECIDES}) always needs it.
  */
 public record DenseHead(float[] mean, float[] sd, float[] weights, float bias, float threshold,
-                        float ensembleThreshold, List<Example> examples) {
+                        float ensembleThreshold, float skipBelow, float decidesFrom, List<Example> examples) {
+
+    /** {@code skipBelow} of a head that never lets the n-gram model judge alone. */
+    public static final float NO_SKIP = 0f;
+    /** {@code decidesFrom} of a head that never lets the n-gram model judge alone. */
+    public static final float NEVER_DECIDES = 2f;
 
     /** A labelled training message and its unit-length embedding. */
     public record Example(String text, float[] embedding) {
@@ -29,6 +40,30 @@ public record DenseHead(float[] mean, float[] sd, float[] weights, float bias, f
             throw new IllegalArgumentException("mean, sd and weights differ in length");
         }
         examples = List.copyOf(examples);
+    }
+
+    /** A head without a cascade: every message of its languages is embedded. */
+    public DenseHead(float[] mean, float[] sd, float[] weights, float bias, float threshold, float ensembleThreshold,
+                     List<Example> examples) {
+        this(mean, sd, weights, bias, threshold, ensembleThreshold, NO_SKIP, NEVER_DECIDES, examples);
+    }
+
+    /** Whether, for this n-gram calibrated score, the embedding can change whether the signal fires. */
+    public boolean needsEmbedding(double ngramCalibrated) {
+        return ngramCalibrated >= skipBelow && ngramCalibrated < decidesFrom;
+    }
+
+    /**
+     * The final score when the message was not embedded: the ensemble as if both models agreed. Below
+     * {@code skipBelow} (never above the ensemble's cut) it stays under 0.5, from {@code decidesFrom} it is over.
+     */
+    public double withoutEmbedding(double ngramCalibrated) {
+        return ensemble(ngramCalibrated, ngramCalibrated);
+    }
+
+    /** The n-gram score from which the ensemble fires whatever the embedding: mean ≥ cut needs n-gram ≥ 2·cut. */
+    public static float decidesFrom(double ensembleThreshold) {
+        return (float) (2 * Math.min(0.99, Math.max(0.01, ensembleThreshold)));
     }
 
     public double probability(float[] embedding) {

@@ -51,6 +51,8 @@ public record DenseHeads(String encoder, List<String> languages, Map<String, Den
             out.writeFloat(head.bias());
             out.writeFloat(head.threshold());
             out.writeFloat(head.ensembleThreshold());
+            out.writeFloat(head.skipBelow());
+            out.writeFloat(head.decidesFrom());
             out.writeInt(head.examples().size());
             for (DenseHead.Example example : head.examples()) {
                 out.writeUTF(example.text());
@@ -59,7 +61,8 @@ public record DenseHeads(String encoder, List<String> languages, Map<String, Den
         }
     }
 
-    public static DenseHeads read(DataInput in) throws IOException {
+    /** Reads what {@link #write} wrote; files written before the cascade (format 2) have none. */
+    public static DenseHeads read(DataInput in, boolean withCascade) throws IOException {
         String encoder = in.readUTF();
         List<String> languages = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
@@ -78,13 +81,15 @@ public record DenseHeads(String encoder, List<String> languages, Map<String, Den
             float bias = in.readFloat();
             float threshold = in.readFloat();
             float ensembleThreshold = in.readFloat();
+            float skipBelow = withCascade ? in.readFloat() : DenseHead.NO_SKIP;
+            float decidesFrom = withCascade ? in.readFloat() : DenseHead.NEVER_DECIDES;
             List<DenseHead.Example> examples = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
                 String text = in.readUTF();
                 examples.add(new DenseHead.Example(text, readQuantised(in, dims)));
             }
             heads.put(signal, new DenseHead(vectors[0], vectors[1], vectors[2], bias, threshold, ensembleThreshold,
-                    examples));
+                    skipBelow, decidesFrom, examples));
         }
         return new DenseHeads(encoder, languages, heads);
     }
