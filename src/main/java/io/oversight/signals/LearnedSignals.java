@@ -40,6 +40,10 @@ final class LearnedSignals {
     private final SignalModel model;
     private final LanguageGuard languages;
     private final CompletableFuture<SentenceEncoder> encoder;
+    /** Messages judged, by how: embedded, decided by the n-gram model alone (the cascade), not fully judged. */
+    private final java.util.concurrent.atomic.LongAdder embedded = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder decidedAlone = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder notJudged = new java.util.concurrent.atomic.LongAdder();
 
     LearnedSignals(SignalModel model, LanguageGuard languages, CompletableFuture<SentenceEncoder> encoder) {
         this.model = model;
@@ -76,6 +80,11 @@ final class LearnedSignals {
 
     enum EncoderState { UP, LOADING, FAILED }
 
+    /** Counts of English messages judged so far: {embedded, decided by the n-gram model alone, not fully judged}. */
+    long[] cascadeCounts() {
+        return new long[] {embedded.sum(), decidedAlone.sum(), notJudged.sum()};
+    }
+
     SignalModel model() {
         return model;
     }
@@ -104,6 +113,13 @@ final class LearnedSignals {
         });
         float[] embedding = needed ? embed(text) : null;
         boolean complete = !needed || embedding != null;
+        if (embedding != null) {
+            embedded.increment();
+        } else if (!complete) {
+            notJudged.increment();
+        } else if (covered) {
+            decidedAlone.increment();
+        }
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, List<String>> evidence = new LinkedHashMap<>();
         Map<String, String> ensemble = new LinkedHashMap<>();

@@ -72,6 +72,15 @@ public class SignalDetector {
         return learned.model().version();
     }
 
+    /**
+     * New customer messages in a language of the sentence encoder judged so far: {embedded, decided by the n-gram
+     * model alone (the cascade), not fully judged because the encoder was unavailable}. Cached messages are not
+     * counted again.
+     */
+    public long[] cascadeCounts() {
+        return learned.cascadeCounts();
+    }
+
     /** Whether the learned model can judge: its sentence encoder loaded (it loads in the background at start). */
     public boolean ready() {
         return learned.encoderState() == LearnedSignals.EncoderState.UP;

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Readiness of the learned signal model ({@code signalModel} in the readiness group): a node takes no proposals
- * until its sentence encoder has loaded, and reports DOWN when it failed to load, instead of answering every
- * English proposal with an error.
+ * until its sentence encoder has loaded, and reports DOWN when it failed to load (English messages that need the
+ * encoder then go to a person, see {@link SignalReport#notJudged()}).
  */
 @Component("signalModel")
 class SignalModelHealth implements HealthIndicator {

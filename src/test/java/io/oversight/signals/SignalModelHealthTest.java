@@ -44,6 +44,9 @@ class SignalModelHealthTest {
         assertThat(routine.notJudged()).isNull();
         SignalReport german = detector.detect(input("Jemand hat sich gestern Nacht in mein Konto eingeloggt."));
         assertThat(german.languageCovered()).as("other languages never need the encoder").isTrue();
+        detector.detect(input("Hmm, not sure this is right, something odd with my account"));
+        assertThat(detector.cascadeCounts()).as("an unjudged message is not cached: judged again, counted again")
+                .containsExactly(0L, 1L, 2L);
     }
 
     private static SignalInput input(String customerText) {
