@@ -168,27 +168,28 @@ final class SignalModelTrainer {
     static final double TARGET_PRECISION = 0.90;
 
     /**
-     * The operating point of the ensemble: the F-beta optimum ({@link #bestThreshold}), unless a lower cut reaches
-     * {@link #TARGET_RECALL} on these (out-of-fold) scores while keeping {@link #TARGET_PRECISION}; then the highest
-     * such cut. So where the training data says the product's bar can be met, the cut is set to meet it, and where it
-     * cannot, the cut stays at the best trade-off instead of buying recall with precision the bar forbids.
+     * The operating point of the ensemble: among the cuts that meet the product's bar on these (out-of-fold) scores
+     * — recall at least {@link #TARGET_RECALL} and precision at least {@link #TARGET_PRECISION} — the one with the
+     * best F-beta; when no cut meets it, the F-beta optimum ({@link #bestThreshold}). So where the training data says
+     * the bar can be met, the cut is set to meet it, and where it cannot, the cut stays at the best trade-off.
      */
     static double operatingPoint(double[] scores, List<Boolean> ys) {
         double best = bestThreshold(scores, ys);
-        if (recallAt(scores, ys, best)[0] >= TARGET_RECALL) {
-            return best;
-        }
-        for (int step = (int) Math.round(best * 100) - 1; step >= 5; step--) {
+        double chosen = Double.NaN;
+        double chosenF = -1;
+        double b2 = BETA * BETA;
+        for (int step = 5; step <= 95; step++) {
             double t = step / 100.0;
             double[] rp = recallAt(scores, ys, t);
-            if (rp[1] < TARGET_PRECISION) {
-                break;
-            }
-            if (rp[0] >= TARGET_RECALL) {
-                return t;
+            if (rp[0] >= TARGET_RECALL && rp[1] >= TARGET_PRECISION) {
+                double f = (1 + b2) * rp[1] * rp[0] / (b2 * rp[1] + rp[0]);
+                if (f > chosenF) {
+                    chosenF = f;
+                    chosen = t;
+                }
             }
         }
-        return best;
+        return Double.isNaN(chosen) ? best : chosen;
     }
 
     /** Recall and precision of {@code score >= t}. */

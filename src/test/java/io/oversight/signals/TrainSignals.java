@@ -55,8 +55,8 @@ public final class TrainSignals {
                 EnsembleTrainer.LANGUAGES, ensemble.embedded(), ensemble.heads().encoder(),
                 DenseHeadTrainer.Settings.defaults().l2(), ensemble.embedMillis() / 1000));
         sb.append(String.format(Locale.ROOT, "%d-fold cross-validation on the training data (operating points "
-                + "maximise F%.1f on the out-of-fold scores; the ensemble's cut moves lower where that reaches recall %.2f "
-                + "while precision stays at least %.2f; the frozen test split is not read). Every message is "
+                + "maximise F%.1f on the out-of-fold scores; the ensemble's cut is the best of those reaching recall %.2f "
+                + "and precision %.2f where such a cut exists; the frozen test split is not read). Every message is "
                 + "scored as the product scores it: the ensemble where embedded, the n-gram model elsewhere; "
                 + "counted at the score 0.5:%n%n", SignalModelTrainer.FOLDS, SignalModelTrainer.BETA,
                 SignalModelTrainer.TARGET_RECALL, SignalModelTrainer.TARGET_PRECISION));
