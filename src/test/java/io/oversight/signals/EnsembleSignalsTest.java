@@ -27,7 +27,7 @@ class EnsembleSignalsTest {
     void theShippedModelHasACascadeChosenByCrossValidation() {
         LEARNED.model().dense().heads().forEach((signal, head) -> {
             assertThat(head.skipBelow()).as(signal).isGreaterThan(0f).isLessThanOrEqualTo(head.ensembleThreshold());
-            assertThat(head.decidesFrom()).as(signal).isEqualTo(DenseHead.decidesFrom(head.ensembleThreshold()));
+            assertThat(head.decidesFrom()).as(signal).isEqualTo(DenseHead.decidesFrom(head.ensembleThreshold(), head.ngramWeight()));
         });
     }
 

@@ -59,6 +59,14 @@ final class EnsembleTrainer {
                   List<CascadeChoice> cascade) {
     }
 
+    /**
+     * Weights of the n-gram model's calibrated score in the ensemble's mean compared per signal; the plain mean
+     * (0.5) stays unless another raises the out-of-fold F-beta at the operating point by more than
+     * {@link #MIN_WEIGHT_GAIN}.
+     */
+    static final List<Double> NGRAM_WEIGHTS = List.of(0.3, 0.4, 0.6, 0.7);
+    static final double MIN_WEIGHT_GAIN = 0.002;
+
     /** Loss budgets compared for the cascade's lower cut; {@link #CASCADE_BUDGET} is shipped. */
     static final List<Double> CASCADE_BUDGETS = List.of(0.0, 0.0025, 0.005, 0.01, 0.02);
     static final double CASCADE_BUDGET = 0.005;
@@ -99,7 +107,10 @@ final class EnsembleTrainer {
         }
         DenseHeadTrainer.Standardised all = DenseHeadTrainer.Standardised.of(x, routed);
         record Partial(double[] w, double denseThreshold, double ensembleThreshold, double[] denseCalibrated,
-                       double[] full, boolean[] ys) {
+                       double[] full, boolean[] ys, double ngramWeight) {
+            double decidesFrom() {
+                return DenseHead.decidesFrom(ensembleThreshold, ngramWeight);
+            }
         }
         Map<String, Partial> partials = new LinkedHashMap<>();
         for (String signal : TrainingSet.HEADS) {
@@ -119,19 +130,29 @@ final class EnsembleTrainer {
             double[] ngram = ngramCalibrated.get(signal);
             List<Boolean> routedYs = Arrays.stream(routed).mapToObj(i -> ys[i]).toList();
             double denseThreshold = SignalModelTrainer.bestThreshold(pick(denseOof, routed), routedYs);
-            double[] mean = new double[examples.size()];
             double[] denseCalibrated = new double[examples.size()];
             for (int i : routed) {
                 denseCalibrated[i] = DenseHead.calibrate(denseOof[i], denseThreshold);
-                mean[i] = (ngram[i] + denseCalibrated[i]) / 2;
             }
+            double ngramWeight = DenseHead.EQUAL_WEIGHT;
+            double bestF = fAtOperatingPoint(weighted(ngram, denseCalibrated, routed, ngramWeight), routed, routedYs)
+                    + MIN_WEIGHT_GAIN;
+            for (double candidate : NGRAM_WEIGHTS) {
+                double f = fAtOperatingPoint(weighted(ngram, denseCalibrated, routed, candidate), routed, routedYs);
+                if (f > bestF) {
+                    bestF = f;
+                    ngramWeight = candidate;
+                }
+            }
+            double[] mean = weighted(ngram, denseCalibrated, routed, ngramWeight);
             double ensembleThreshold = SignalModelTrainer.operatingPoint(pick(mean, routed), routedYs);
             double[] full = ngram.clone();
             for (int i : routed) {
                 full[i] = DenseHead.calibrate(mean[i], ensembleThreshold);
             }
             double[] w = new DenseHeadTrainer(settings).train(all, labels(ys, routed));
-            partials.put(signal, new Partial(w, denseThreshold, ensembleThreshold, denseCalibrated, full, ys));
+            partials.put(signal, new Partial(w, denseThreshold, ensembleThreshold, denseCalibrated, full, ys,
+                    ngramWeight));
         }
         List<CascadeChoice> choices = new ArrayList<>();
         Map<String, Double> shipped = null;
@@ -140,7 +161,7 @@ final class EnsembleTrainer {
             partials.forEach((signal, p) -> cuts.put(signal, skipBelow(ngramCalibrated.get(signal), p.full(), p.ys(),
                     routed, p.ensembleThreshold(), budget)));
             boolean[] needed = needed(routed, examples.size(), cuts, ngramCalibrated, partials.entrySet().stream()
-                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().ensembleThreshold())));
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (double) e.getValue().decidesFrom())));
             long embeddedCount = Arrays.stream(routed).filter(i -> needed[i]).count();
             int[] routine = Arrays.stream(routed).filter(i -> examples.get(i).labels().isEmpty()).toArray();
             long routineEmbedded = Arrays.stream(routine).filter(i -> needed[i]).count();
@@ -153,7 +174,7 @@ final class EnsembleTrainer {
         }
         Map<String, Double> cuts = shipped;
         boolean[] needed = needed(routed, examples.size(), cuts, ngramCalibrated, partials.entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().ensembleThreshold())));
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (double) e.getValue().decidesFrom())));
         Map<String, DenseHead> heads = new LinkedHashMap<>();
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         partials.forEach((signal, p) -> {
@@ -161,7 +182,7 @@ final class EnsembleTrainer {
             double[] w = p.w();
             DenseHead head = new DenseHead(all.mean(), all.sd(), weights(w), (float) w[w.length - 1],
                     (float) p.denseThreshold(), (float) p.ensembleThreshold(), cuts.get(signal).floatValue(),
-                    DenseHead.decidesFrom(p.ensembleThreshold()), examples(examples, routed, p.ys(), x));
+                    (float) p.decidesFrom(), (float) p.ngramWeight(), examples(examples, routed, p.ys(), x));
             double[] finalScores = p.full().clone();
             int lost = 0;
             for (int i : routed) {
@@ -204,14 +225,29 @@ final class EnsembleTrainer {
         return best;
     }
 
+    private static double[] weighted(double[] ngram, double[] dense, int[] routed, double ngramWeight) {
+        double[] mean = new double[ngram.length];
+        for (int i : routed) {
+            mean[i] = ngramWeight * ngram[i] + (1 - ngramWeight) * dense[i];
+        }
+        return mean;
+    }
+
+    private static double fAtOperatingPoint(double[] scores, int[] routed, List<Boolean> ys) {
+        double[] picked = pick(scores, routed);
+        double[] rp = SignalModelTrainer.recallAt(picked, ys, SignalModelTrainer.operatingPoint(picked, ys));
+        double b2 = SignalModelTrainer.BETA * SignalModelTrainer.BETA;
+        return rp[0] + rp[1] == 0 ? 0 : (1 + b2) * rp[1] * rp[0] / (b2 * rp[1] + rp[0]);
+    }
+
     /** Per message: whether some signal's n-gram score lies in its undecided band (so the product embeds it). */
     private static boolean[] needed(int[] routed, int size, Map<String, Double> cuts, Map<String, double[]> ngram,
-                                    Map<String, Double> ensembleThresholds) {
+                                    Map<String, Double> decidesFrom) {
         boolean[] needed = new boolean[size];
         for (int i : routed) {
             for (Map.Entry<String, Double> cut : cuts.entrySet()) {
                 double score = ngram.get(cut.getKey())[i];
-                if (score >= cut.getValue() && score < DenseHead.decidesFrom(ensembleThresholds.get(cut.getKey()))) {
+                if (score >= cut.getValue() && score < decidesFrom.get(cut.getKey())) {
                     needed[i] = true;
                     break;
                 }

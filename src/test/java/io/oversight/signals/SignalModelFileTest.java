@@ -23,7 +23,7 @@ class SignalModelFileTest {
         weights[7] = 1.5f;
         float[] example = {0.6f, 0.8f, 0f};
         DenseHead dense = new DenseHead(new float[] {0.1f, 0.2f, 0.3f}, new float[] {1f, 2f, 3f},
-                new float[] {0.5f, -0.5f, 2f}, -1.25f, 0.4f, 0.45f, 0.21f, 0.9f,
+                new float[] {0.5f, -0.5f, 2f}, -1.25f, 0.4f, 0.45f, 0.21f, 0.9f, 0.6f,
                 List.of(new DenseHead.Example("I want a human", example)));
         SignalModel model = new SignalModel("v-test", List.of("en", "de"),
                 Map.of(Signals.ANGER, new SignalModel.Head(-2f, 0.12f, weights, true)),
@@ -44,6 +44,7 @@ class SignalModelFileTest {
         assertThat(back.ensembleThreshold()).isEqualTo(0.45f);
         assertThat(back.skipBelow()).isEqualTo(0.21f);
         assertThat(back.decidesFrom()).isEqualTo(0.9f);
+        assertThat(back.ngramWeight()).isEqualTo(0.6f);
         assertThat(read.heads().get(Signals.ANGER).bySentence()).isTrue();
         assertThat(read.bySentence()).isTrue();
         assertThat(back.examples()).singleElement().satisfies(e -> {

@@ -50,7 +50,7 @@ public final class TrainSignals {
         EnsembleTrainer.Result ensemble = result.ensemble();
         sb.append(String.format(Locale.ROOT, "For messages detected as %s (%d of the training messages) a second "
                 + "logistic head per signal reads the sentence embedding of %s (384 dimensions, standardised; "
-                + "full-batch Adam, L2 %.2f); the score is the mean of both models' calibrated scores, mapped so that "
+                + "full-batch Adam, L2 %.2f); the score is the weighted mean of both models' calibrated scores (the n-gram weight per signal chosen by cross-validation), mapped so that "
                 + "the ensemble's operating point is 0.5. Embedding them took %.1f s on one thread.%n%n",
                 EnsembleTrainer.LANGUAGES, ensemble.embedded(), ensemble.heads().encoder(),
                 DenseHeadTrainer.Settings.defaults().l2(), ensemble.embedMillis() / 1000));
@@ -75,7 +75,8 @@ public final class TrainSignals {
         ensemble.bySignal().forEach((signal, o) -> {
             compare(sb, signal, "n-gram", result.model().heads().get(signal).threshold(), o.ngram());
             compare(sb, "", "sentence embedding", o.denseThreshold(), o.dense());
-            compare(sb, "", "ensemble (mean), every message embedded", o.ensembleThreshold(), o.ensemble());
+            compare(sb, "", String.format(Locale.ROOT, "ensemble (n-gram weight %.1f), every message embedded",
+                    o.head().ngramWeight()), o.ensembleThreshold(), o.ensemble());
             compare(sb, "", "**ensemble with the cascade** (shipped; " + o.lost() + " lost)", o.ensembleThreshold(),
                     o.cascade());
         });

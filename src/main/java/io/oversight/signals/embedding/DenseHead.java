@@ -19,7 +19,11 @@ import java.util.Objects;
  * recorded in MODEL.md). A head without a cascade ({@link #NO_SKIP}, {@link #NEVER_DECIDES}) always needs it.
  */
 public record DenseHead(float[] mean, float[] sd, float[] weights, float bias, float threshold,
-                        float ensembleThreshold, float skipBelow, float decidesFrom, List<Example> examples) {
+                        float ensembleThreshold, float skipBelow, float decidesFrom, float ngramWeight,
+                        List<Example> examples) {
+
+    /** {@code ngramWeight} of the plain mean of both models. */
+    public static final float EQUAL_WEIGHT = 0.5f;
 
     /** {@code skipBelow} of a head that never lets the n-gram model judge alone. */
     public static final float NO_SKIP = 0f;
@@ -45,7 +49,7 @@ public record DenseHead(float[] mean, float[] sd, float[] weights, float bias, f
     /** A head without a cascade: every message of its languages is embedded. */
     public DenseHead(float[] mean, float[] sd, float[] weights, float bias, float threshold, float ensembleThreshold,
                      List<Example> examples) {
-        this(mean, sd, weights, bias, threshold, ensembleThreshold, NO_SKIP, NEVER_DECIDES, examples);
+        this(mean, sd, weights, bias, threshold, ensembleThreshold, NO_SKIP, NEVER_DECIDES, EQUAL_WEIGHT, examples);
     }
 
     /** Whether, for this n-gram calibrated score, the embedding can change whether the signal fires. */
@@ -61,9 +65,12 @@ public record DenseHead(float[] mean, float[] sd, float[] weights, float bias, f
         return ensemble(ngramCalibrated, ngramCalibrated);
     }
 
-    /** The n-gram score from which the ensemble fires whatever the embedding: mean ≥ cut needs n-gram ≥ 2·cut. */
-    public static float decidesFrom(double ensembleThreshold) {
-        return (float) (2 * Math.min(0.99, Math.max(0.01, ensembleThreshold)));
+    /**
+     * The n-gram score from which the ensemble fires whatever the embedding: the weighted mean reaches the cut with
+     * a dense score of 0 once {@code ngramWeight · n-gram ≥ cut}.
+     */
+    public static float decidesFrom(double ensembleThreshold, double ngramWeight) {
+        return (float) (Math.min(0.99, Math.max(0.01, ensembleThreshold)) / ngramWeight);
     }
 
     public double probability(float[] embedding) {
@@ -79,9 +86,12 @@ public record DenseHead(float[] mean, float[] sd, float[] weights, float bias, f
         return calibrate(probability(embedding), threshold);
     }
 
-    /** The final score: the mean of both models' calibrated scores, its operating point at 0.5. */
+    /**
+     * The final score: the weighted mean of both models' calibrated scores ({@code ngramWeight} for the n-gram
+     * model's, chosen by cross-validation; 0.5 is the plain mean), its operating point at 0.5.
+     */
     public double ensemble(double ngramCalibrated, double denseCalibrated) {
-        return calibrate((ngramCalibrated + denseCalibrated) / 2.0, ensembleThreshold);
+        return calibrate(ngramWeight * ngramCalibrated + (1 - ngramWeight) * denseCalibrated, ensembleThreshold);
     }
 
     /** Piecewise-linear: 0..cut to 0..0.5 and cut..1 to 0.5..1 (cut kept within 0.01..0.99). */

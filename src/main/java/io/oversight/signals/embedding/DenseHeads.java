@@ -53,6 +53,7 @@ public record DenseHeads(String encoder, List<String> languages, Map<String, Den
             out.writeFloat(head.ensembleThreshold());
             out.writeFloat(head.skipBelow());
             out.writeFloat(head.decidesFrom());
+            out.writeFloat(head.ngramWeight());
             out.writeInt(head.examples().size());
             for (DenseHead.Example example : head.examples()) {
                 out.writeUTF(example.text());
@@ -83,13 +84,14 @@ public record DenseHeads(String encoder, List<String> languages, Map<String, Den
             float ensembleThreshold = in.readFloat();
             float skipBelow = withCascade ? in.readFloat() : DenseHead.NO_SKIP;
             float decidesFrom = withCascade ? in.readFloat() : DenseHead.NEVER_DECIDES;
+            float ngramWeight = withCascade ? in.readFloat() : DenseHead.EQUAL_WEIGHT;
             List<DenseHead.Example> examples = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
                 String text = in.readUTF();
                 examples.add(new DenseHead.Example(text, readQuantised(in, dims)));
             }
             heads.put(signal, new DenseHead(vectors[0], vectors[1], vectors[2], bias, threshold, ensembleThreshold,
-                    skipBelow, decidesFrom, examples));
+                    skipBelow, decidesFrom, ngramWeight, examples));
         }
         return new DenseHeads(encoder, languages, heads);
     }
