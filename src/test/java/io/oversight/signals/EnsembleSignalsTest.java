@@ -68,7 +68,7 @@ class EnsembleSignalsTest {
     }
 
     @Test
-    void theCascadeIsExactAboveTwiceTheEnsemblesCut() {
+    void theCascadeIsExactFromItsUpperCut() {
         DenseHead head = LEARNED.model().dense().heads().get(Signals.ANGER);
         double sure = head.decidesFrom();
         assertThat(sure).isLessThanOrEqualTo(1.0);

@@ -81,8 +81,8 @@ public final class TrainSignals {
                     o.cascade());
         });
         sb.append(String.format(Locale.ROOT, "%nThe cascade: a message is embedded only when some signal's n-gram "
-                + "score lies between its lower cut and twice the ensemble's cut (above that the ensemble fires "
-                + "whatever the embedding says). The lower cut per signal is the largest that loses at most the "
+                + "score lies between its lower cut and the ensemble's cut divided by the n-gram weight (from there the "
+                + "ensemble fires whatever the embedding says). The lower cut per signal is the largest that loses at most the "
                 + "budget's share of the signal's positives the full ensemble catches out of fold. Shipped: "
                 + "budget %.4f.%n%n", EnsembleTrainer.CASCADE_BUDGET));
         sb.append("| loss budget | lower cuts (").append(String.join(", ", TrainingSet.HEADS))

@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <p>The cascade: a message needs its embedding for this signal only while the n-gram model's calibrated score lies
  * in {@code [skipBelow, decidesFrom)}. From {@code decidesFrom} on the ensemble fires whatever the embedding says
- * (set to twice the ensemble's cut, so this side is exact); below {@code skipBelow} the embedding, in
+ * (the ensemble's cut divided by the n-gram weight, so this side is exact); below {@code skipBelow} the embedding, in
  * cross-validation, almost never turned the outcome (the cut is chosen by the trainer on out-of-fold scores and
  * recorded in MODEL.md). A head without a cascade ({@link #NO_SKIP}, {@link #NEVER_DECIDES}) always needs it.
  */
