@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewTaskListener {
 
+    /** The second approval's task name: this prefix and the case's headline (the first review's task name). */
+    static final String SECOND_APPROVAL_PREFIX = "Second approval (finance): ";
+
     private final DecisionGuard guard;
     private final IdentityService identity;
     private final InstanceReadGrants grants;
@@ -46,17 +49,17 @@ class ReviewTaskListener {
         }
         task.removeVariables(List.of(DecisionVars.DECISION, DecisionVars.REVIEW_COMMENT, DecisionVars.REASSIGN_TO,
                 DecisionVars.INFO_REQUEST, DecisionVars.HUMAN_REPLY));
-        String nameVariable = Elements.SECOND_APPROVAL.equals(task.getTaskDefinitionKey())
-                ? Vars.SECOND_APPROVAL_TASK_NAME : Vars.REVIEW_TASK_NAME;
-        if (Elements.SECOND_APPROVAL.equals(task.getTaskDefinitionKey())) {
+        boolean secondApproval = Elements.SECOND_APPROVAL.equals(task.getTaskDefinitionKey());
+        if (secondApproval) {
             task.setVariableLocal(ReviewDecisions.DECISION_OPTIONS,
                     SpinValues.jsonValue(json.write(ReviewDecisions.secondApprovalOptions())).create());
         }
         if (task.getVariable("reasonsText") instanceof String reasons) {
             task.setDescription(reasons.length() > 3900 ? reasons.substring(0, 3900) : reasons);
         }
-        if (task.getVariable(nameVariable) instanceof String name) {
-            task.setName(name); // the model names the step; the task names the case ("Approve refund of …")
+        if (task.getVariable(ReviewCase.HEADLINE) instanceof String headline) {
+            // the model names the step; the task names the case ("Approve refund of …")
+            task.setName(secondApproval ? SECOND_APPROVAL_PREFIX + headline : headline);
         }
         grantCandidatesReadOnInstance(task);
     }
