@@ -36,21 +36,27 @@ class InstanceReadGrants {
         authorizations.saveAuthorization(read);
     }
 
+    /** Whether the process instance was started in the current engine command (it is not stored yet). */
+    static boolean startedInThisCommand(String processInstanceId) {
+        CommandContext context = Context.getCommandContext();
+        if (context == null || processInstanceId == null) {
+            return false;
+        }
+        DbEntityManager db = context.getDbEntityManager();
+        ExecutionEntity instance = db.getCachedEntity(ExecutionEntity.class, processInstanceId);
+        return instance != null && db.getDbEntityCache().isTransient(instance);
+    }
+
     /**
      * Whether the group can already read the instance. An instance started in this very command (the first
      * review task of an escalated proposal) has no stored authorization yet, so only the grants pending in
      * this command are looked at, without a query; any other instance is asked of the database.
      */
     private boolean exists(String groupId, String processInstanceId) {
-        CommandContext context = Context.getCommandContext();
-        if (context != null) {
-            DbEntityManager db = context.getDbEntityManager();
-            ExecutionEntity instance = db.getCachedEntity(ExecutionEntity.class, processInstanceId);
-            if (instance != null && db.getDbEntityCache().isTransient(instance)) {
-                return db.getCachedEntitiesByType(AuthorizationEntity.class).stream()
-                        .anyMatch(a -> groupId.equals(a.getGroupId()) && processInstanceId.equals(a.getResourceId())
-                                && a.getResourceType() == Resources.PROCESS_INSTANCE.resourceType());
-            }
+        if (startedInThisCommand(processInstanceId)) {
+            return Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)
+                    .stream().anyMatch(a -> groupId.equals(a.getGroupId()) && processInstanceId.equals(a.getResourceId())
+                            && a.getResourceType() == Resources.PROCESS_INSTANCE.resourceType());
         }
         return authorizations.createAuthorizationQuery().groupIdIn(groupId)
                 .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).count() > 0;
