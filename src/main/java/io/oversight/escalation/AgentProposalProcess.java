@@ -72,7 +72,6 @@ public final class AgentProposalProcess {
         public static final String POLICY_MODE = "policyMode";
         public static final String LANGUAGE_COVERED = "languageCovered";
         // rule results and routing
-        public static final String ESCALATE = "escalate";
         public static final String REASONS = "reasons";
         /**
          * The proposal's state as the product stored it, loaded (transient) at every deciding gateway:
@@ -81,12 +80,8 @@ public final class AgentProposalProcess {
         public static final String GATE = "gate";
         /** The version of escalationRules the engine evaluated for this proposal. */
         public static final String RULES_VERSION = "rulesVersion";
-        /** That evaluation's decision instance in the engine's history (Cockpit), evaluated before the process started. */
-        public static final String RULES_EVALUATION = "rulesEvaluation";
         public static final String REVIEW_PRIORITY = "reviewPriority";
         public static final String REVIEW_DUE_AT = "reviewDueAt";
-        public static final String REVIEW_TASK_NAME = "reviewTaskName";
-        public static final String SECOND_APPROVAL_TASK_NAME = "secondApprovalTaskName";
         public static final String SLA_WARNING_AT = "slaWarningAt";
         public static final String INFORMATION_TIMEOUT = "informationTimeout";
         public static final String PRIMARY_REASON = "primaryReason";

@@ -4,12 +4,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.util.DecisionEvaluationUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +30,11 @@ class EscalationRules {
     record Evaluation(List<Map<String, Object>> hits, int version, String decisionInstanceId) {}
 
     private final ProcessEngineConfigurationImpl engine;
-    private final DecisionService decisions;
+    private final LatestRules latest;
 
-    EscalationRules(ProcessEngine engine) {
+    EscalationRules(ProcessEngine engine, LatestRules latest) {
         this.engine = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        this.decisions = engine.getDecisionService();
+        this.latest = latest;
     }
 
     Evaluation evaluate(Map<String, Object> inputs) {
@@ -40,11 +42,18 @@ class EscalationRules {
     }
 
     private Evaluation evaluate(CommandContext context, Map<String, Object> inputs) {
-        DecisionDefinition rules = context.getProcessEngineConfiguration().getDeploymentCache()
-                .findDeployedLatestDecisionDefinitionByKey(AgentProposalProcess.DECISION_KEY);
-        // the product evaluates its own rules for an agent's submission: no person's grants apply
-        DmnDecisionResult result = context.runWithoutAuthorization(
-                () -> decisions.evaluateDecisionById(rules.getId()).variables(inputs).evaluate());
+        DecisionDefinition rules = latest.resolve(context);
+        // The product evaluates its own rules for an agent's submission: no person's grants apply, so the
+        // decision service's command (its authorization check and a second lookup of the definition by id)
+        // is skipped; the evaluation is the one that command makes, with its decision history.
+        DmnDecisionResult result;
+        try {
+            result = DecisionEvaluationUtil.evaluateDecision(rules, Variables.fromMap(inputs));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ProcessEngineException("escalationRules could not be evaluated", e);
+        }
         return new Evaluation(result.getResultList(), rules.getVersion(), historyEntry(context, rules.getId()));
     }
 

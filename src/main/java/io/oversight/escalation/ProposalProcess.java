@@ -69,18 +69,22 @@ public class ProposalProcess implements ProposalWorkflow {
         return "action-" + kind.toLowerCase(Locale.ROOT);
     }
 
-    /** What every instance carries: the proposal, how the rules judged it, and for an action its topic. */
+    /**
+     * What every instance carries: the proposal, the rules version that judged it (the approval records it),
+     * and for an action its topic and idempotency key (what the action system reads). Each variable is a row in
+     * ACT_RU_VARIABLE, ACT_HI_VARINST and ACT_HI_DETAIL, so nothing is written that no step, form, listener or
+     * Tasklist list reads: whether it escalated (always, for a review; the gateways read the product's state)
+     * and the rules' decision instance id are in the RULES_EVALUATED trail event.
+     */
     private static VariableMap variables(String proposalId, Judgement judgement, VariableMap more) {
         ProposalRequest r = judgement.request();
         VariableMap vars = Variables.createVariables()
                 .putValue(Vars.PROPOSAL_ID, proposalId)
-                .putValue(Vars.IDEMPOTENCY_KEY, r.idempotencyKey())
                 .putValue(Vars.PROPOSAL_TYPE, r.type().name())
                 .putValue(Vars.CHANNEL, r.channelOrDefault())
-                .putValue(Vars.ESCALATE, judgement.escalate())
-                .putValue(Vars.RULES_VERSION, judgement.rulesVersion())
-                .putValue(Vars.RULES_EVALUATION, judgement.decisionInstanceId());
+                .putValue(Vars.RULES_VERSION, judgement.rulesVersion());
         if (r.type() == ProposalType.ACTION) {
+            vars.putValue(Vars.IDEMPOTENCY_KEY, r.idempotencyKey());
             vars.putValue(Vars.ACTION_TOPIC, actionTopic(r.action().kind()));
         }
         vars.putAll(more);

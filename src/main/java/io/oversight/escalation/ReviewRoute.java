@@ -65,12 +65,9 @@ class ReviewRoute {
                 .putValue(Vars.REVIEW_PRIORITY, primary.priority())
                 .putValue(Vars.REVIEW_DUE_AT, Date.from(dueAt))
                 .putValue(Vars.SLA_WARNING_AT, Date.from(warnAt))
-                .putValue(Vars.INFORMATION_TIMEOUT, settings.informationTimeout().toString())
                 .putValue(Vars.PRIMARY_REASON, primary.reason())
                 .putValue(Vars.CUSTOMER_NAME, ReviewContext.customerName(request))
                 .putValue(Vars.REASON_CODES, String.join(", ", reasons.stream().map(Reason::code).toList()))
-                .putValue(Vars.REVIEW_TASK_NAME, headline)
-                .putValue(Vars.SECOND_APPROVAL_TASK_NAME, "Second approval (finance): " + headline)
                 .putValueTyped(Vars.REASONS, SpinValues.jsonValue(json.write(reasons)).create())
                 .putValueTyped(ReviewDecisions.DECISION_OPTIONS,
                         SpinValues.jsonValue(json.write(ReviewDecisions.optionsFor(verdict.controlModel()))).create());

@@ -4,6 +4,11 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +25,7 @@ class InstanceReadGrants {
     }
 
     void grant(String groupId, String processInstanceId) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).count() > 0;
-        if (exists) {
+        if (exists(groupId, processInstanceId)) {
             return;
         }
         Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -31,5 +34,31 @@ class InstanceReadGrants {
         read.setResourceId(processInstanceId);
         read.addPermission(Permissions.READ);
         authorizations.saveAuthorization(read);
+    }
+
+    /** Whether the process instance was started in the current engine command (it is not stored yet). */
+    static boolean startedInThisCommand(String processInstanceId) {
+        CommandContext context = Context.getCommandContext();
+        if (context == null || processInstanceId == null) {
+            return false;
+        }
+        DbEntityManager db = context.getDbEntityManager();
+        ExecutionEntity instance = db.getCachedEntity(ExecutionEntity.class, processInstanceId);
+        return instance != null && db.getDbEntityCache().isTransient(instance);
+    }
+
+    /**
+     * Whether the group can already read the instance. An instance started in this very command (the first
+     * review task of an escalated proposal) has no stored authorization yet, so only the grants pending in
+     * this command are looked at, without a query; any other instance is asked of the database.
+     */
+    private boolean exists(String groupId, String processInstanceId) {
+        if (startedInThisCommand(processInstanceId)) {
+            return Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)
+                    .stream().anyMatch(a -> groupId.equals(a.getGroupId()) && processInstanceId.equals(a.getResourceId())
+                            && a.getResourceType() == Resources.PROCESS_INSTANCE.resourceType());
+        }
+        return authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).count() > 0;
     }
 }

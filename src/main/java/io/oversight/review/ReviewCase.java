@@ -91,7 +91,10 @@ class ReviewCase {
                 queue, minutesLeft);
     }
 
-    private static final List<String> BLIND_CONTEXT = List.of("reviewHeadline", "reasonsText", "conversationText",
+    /** The case's one-line headline (form, QA task name, review task names). */
+    static final String HEADLINE = "reviewHeadline";
+
+    private static final List<String> BLIND_CONTEXT = List.of(HEADLINE, "reasonsText", "conversationText",
             "customerText", "sourcesText", "attemptedStepsText", "proposedReply", "proposedActionText",
             Vars.PROPOSAL_TYPE);
 

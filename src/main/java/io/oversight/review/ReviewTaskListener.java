@@ -12,6 +12,7 @@ import io.oversight.proposal.ProposalJson;
 import io.oversight.proposal.ProposalStore;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
 /** Hooks on every review task of the agent-proposal process, registered once for all tasks. */
 @Component
 class ReviewTaskListener {
+
+    /** The second approval's task name: this prefix and the case's headline (the first review's task name). */
+    static final String SECOND_APPROVAL_PREFIX = "Second approval (finance): ";
 
     private final DecisionGuard guard;
     private final IdentityService identity;
@@ -44,19 +48,25 @@ class ReviewTaskListener {
         if (!isReviewTask(task)) {
             return;
         }
-        task.removeVariables(List.of(DecisionVars.DECISION, DecisionVars.REVIEW_COMMENT, DecisionVars.REASSIGN_TO,
-                DecisionVars.INFO_REQUEST, DecisionVars.HUMAN_REPLY));
-        String nameVariable = Elements.SECOND_APPROVAL.equals(task.getTaskDefinitionKey())
-                ? Vars.SECOND_APPROVAL_TASK_NAME : Vars.REVIEW_TASK_NAME;
-        if (Elements.SECOND_APPROVAL.equals(task.getTaskDefinitionKey())) {
+        // A decision of an earlier round (reassign, answered question) is cleared. The first task of an instance
+        // started in this command has none, and asking would load the new task's variables from the database.
+        if (!InstanceReadGrants.startedInThisCommand(task.getProcessInstanceId())) {
+            task.removeVariables(List.of(DecisionVars.DECISION, DecisionVars.REVIEW_COMMENT, DecisionVars.REASSIGN_TO,
+                    DecisionVars.INFO_REQUEST, DecisionVars.HUMAN_REPLY));
+        }
+        // the case's context lives on the instance: read there, not through the task's own (new, empty) variables
+        DelegateExecution instance = task.getExecution();
+        boolean secondApproval = Elements.SECOND_APPROVAL.equals(task.getTaskDefinitionKey());
+        if (secondApproval) {
             task.setVariableLocal(ReviewDecisions.DECISION_OPTIONS,
                     SpinValues.jsonValue(json.write(ReviewDecisions.secondApprovalOptions())).create());
         }
-        if (task.getVariable("reasonsText") instanceof String reasons) {
+        if (instance.getVariable("reasonsText") instanceof String reasons) {
             task.setDescription(reasons.length() > 3900 ? reasons.substring(0, 3900) : reasons);
         }
-        if (task.getVariable(nameVariable) instanceof String name) {
-            task.setName(name); // the model names the step; the task names the case ("Approve refund of …")
+        if (instance.getVariable(ReviewCase.HEADLINE) instanceof String headline) {
+            // the model names the step; the task names the case ("Approve refund of …")
+            task.setName(secondApproval ? SECOND_APPROVAL_PREFIX + headline : headline);
         }
         grantCandidatesReadOnInstance(task);
     }
