@@ -95,8 +95,9 @@ final class KeywordMatcher {
     }
 
     /**
-     * The first non-negated match of every rule in the prepared text. When one match lies wholly inside
-     * another ("joke" inside "is a joke"), only the stronger of the two counts, so words are not counted twice.
+     * The first non-negated match of every rule in the prepared text. When two matches share words ("joke" inside
+     * "is a joke", or "early termination" and "termination fee" in "early termination fee"), only the stronger of
+     * the two counts, so the same words are not counted twice.
      */
     List<Hit> find(Prepared text) {
         String cleaned = text.lower();
@@ -114,7 +115,7 @@ final class KeywordMatcher {
         }
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
-            if (!outweighedByNested(spans, matched, i)) {
+            if (!outweighedByOverlapping(spans, matched, i)) {
                 CompiledRule rule = matched.get(i);
                 String words = text.original().substring(spans.get(i)[0], spans.get(i)[1]).trim();
                 hits.add(new Hit(rule.key(), words, rule.weight(), rule.category(), false));
@@ -123,9 +124,9 @@ final class KeywordMatcher {
         return hits;
     }
 
-    private static boolean outweighedByNested(List<int[]> spans, List<CompiledRule> rules, int i) {
+    private static boolean outweighedByOverlapping(List<int[]> spans, List<CompiledRule> rules, int i) {
         for (int j = 0; j < spans.size(); j++) {
-            if (j == i || !nested(spans.get(i), spans.get(j))) {
+            if (j == i || !overlapping(spans.get(i), spans.get(j))) {
                 continue;
             }
             double mine = rules.get(i).weight();
@@ -137,8 +138,8 @@ final class KeywordMatcher {
         return false;
     }
 
-    private static boolean nested(int[] a, int[] b) {
-        return (a[0] >= b[0] && a[1] <= b[1]) || (b[0] >= a[0] && b[1] <= a[1]);
+    private static boolean overlapping(int[] a, int[] b) {
+        return a[0] < b[1] && b[0] < a[1];
     }
 
     private boolean negated(String text, int matchStart) {
