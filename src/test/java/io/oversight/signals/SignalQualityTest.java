@@ -26,16 +26,13 @@ import org.slf4j.LoggerFactory;
 class SignalQualityTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignalQualityTest.class);
-    /** The bar issue 8 sets on the English frozen split; reported, and met by none of today's heads. */
+    /**
+     * The bar issue 8 sets on the English frozen split, and what CI enforces: every English signal must reach it
+     * (model ngram-minilm-20261201-1447-e1db19ef: precision 0.90-0.97, recall 0.96-0.97), so a retrain, new data
+     * or a word-list change that loses it fails the build.
+     */
     static final double MIN_RECALL = 0.95;
     static final double MIN_PRECISION = 0.90;
-    /**
-     * What CI enforces until the bar is met by every signal: a regression floor a little under the figures of the
-     * current model (ngram-minilm-20261201-1237: precision 0.90-1.00, recall 0.92-0.99 on English; four of five
-     * signals meet the bar, humanRequested's recall 0.92 does not), so a worse model or worse data fails the build.
-     */
-    static final double FLOOR_RECALL = 0.88;
-    static final double FLOOR_PRECISION = 0.85;
     private static final List<String> HEADS = TrainingSet.HEADS;
 
     static final class Tally {
@@ -111,27 +108,20 @@ class SignalQualityTest {
         LOG.info("Signal quality on the frozen split:\n{}", report);
 
         List<String> belowBar = new ArrayList<>();
-        List<String> belowFloor = new ArrayList<>();
         byLanguage.getOrDefault("en", Map.of()).forEach((signal, t) -> {
             String figures = String.format(Locale.ROOT, "%s (precision %.2f, recall %.2f)", signal, t.precision(),
                     t.recall());
             if (t.recall() < MIN_RECALL || t.precision() < MIN_PRECISION) {
                 belowBar.add(figures);
             }
-            if (t.recall() < FLOOR_RECALL || t.precision() < FLOOR_PRECISION) {
-                belowFloor.add(figures);
-            }
         });
         Files.writeString(target.resolve("signal-quality.md"), String.format(Locale.ROOT,
                 "%nEnglish signals below the bar (precision %.2f / recall %.2f): %s%n", MIN_PRECISION, MIN_RECALL,
                 belowBar.isEmpty() ? "none" : String.join(", ", belowBar)), StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
-        if (!belowBar.isEmpty()) {
-            LOG.warn("English signals below the bar of precision {} / recall {}: {}", MIN_PRECISION, MIN_RECALL, belowBar);
-        }
         assertThat(byLanguage).containsKey("en");
-        assertThat(belowFloor).as("English signals below the regression floor of precision %.2f / recall %.2f"
-                + " (see target/signal-quality.md)", FLOOR_PRECISION, FLOOR_RECALL).isEmpty();
+        assertThat(belowBar).as("English signals below the bar of precision %.2f / recall %.2f"
+                + " (see target/signal-quality.md)", MIN_PRECISION, MIN_RECALL).isEmpty();
     }
 
     private static Map<String, Tally> newTallies() {
