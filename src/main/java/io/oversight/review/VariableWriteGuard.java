@@ -79,6 +79,7 @@ class VariableWriteGuard extends AbstractProcessEnginePlugin {
                 if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
                     checkCompletion(context, (String) field(command, "taskId"),
                             (Map<?, ?>) field(command, command instanceof CompleteTaskCmd ? "variables" : "properties"));
+                    return unwrappingRefusals(command);
                 } else if ((command instanceof AbstractVariableCmd || command instanceof AbstractPatchVariablesCmd)
                         && isPerson(context)) {
                     // the engine's own authorization check answers first (403); what it lets through is
@@ -89,6 +90,25 @@ class VariableWriteGuard extends AbstractProcessEnginePlugin {
                 }
             }
             return next.execute(command);
+        }
+
+        /**
+         * Completes the task; a decision the task listener refuses ({@link DecisionGuard}) reaches the caller as
+         * the {@link DecisionRefusedException} itself, not wrapped in the engine's "exception while invoking the
+         * TaskListener", so engine-rest and Tasklist answer 400 with its message instead of 500. The command still
+         * fails as a whole: nothing is written.
+         */
+        private <T> T unwrappingRefusals(Command<T> command) {
+            try {
+                return next.execute(command);
+            } catch (RuntimeException e) {
+                for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                    if (cause instanceof DecisionRefusedException refused) {
+                        throw refused;
+                    }
+                }
+                throw e;
+            }
         }
 
         private static void checkCompletion(CommandContext context, String taskId, Map<?, ?> variables) {

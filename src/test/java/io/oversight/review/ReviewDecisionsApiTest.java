@@ -110,7 +110,7 @@ class ReviewDecisionsApiTest {
         String id = submit(body);
 
         var refused = complete(id, "bill", "{\"decision\": {\"value\": \"APPROVE\"}}");
-        assertThat(refused.status()).isGreaterThanOrEqualTo(400);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("approval limit: bill may approve up to 500");
         assertThat(api.proposal(id).json().get("status").asText()).isEqualTo("PENDING_REVIEW");
     }
