@@ -15,7 +15,12 @@ final class KeywordMatcher {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
     private static final String CLAUSE_BREAKS = ".,;:!?\n()";
 
-    private record CompiledRule(String key, Pattern pattern, double weight, String category) {
+    /**
+     * A rule and where a match of it can start: at an occurrence of {@code prefix} (a phrase's leading letters,
+     * lower-case), at a word boundary ({@code atBoundary}, a regex that begins with {@code \b}), or anywhere.
+     */
+    private record CompiledRule(String key, Pattern pattern, double weight, String category, String prefix,
+                                boolean atBoundary) {
     }
 
     private final List<Pattern> ignore;
@@ -61,7 +66,20 @@ final class KeywordMatcher {
         Pattern pattern = rule.phrase() != null
                 ? PatternCompiler.phrase(rule.phrase(), where)
                 : PatternCompiler.regex(PatternCompiler.expand(rule.regex(), vocabulary, where), where);
-        return new CompiledRule("rule-" + index, pattern, rule.weight(), rule.category());
+        String prefix = rule.phrase() != null ? leadingLetters(rule.phrase()) : "";
+        boolean atBoundary = rule.regex() != null && pattern.pattern().startsWith("\\b");
+        return new CompiledRule("rule-" + index, pattern, rule.weight(), rule.category(),
+                prefix.isEmpty() ? null : prefix, atBoundary);
+    }
+
+    /** The letters and digits a phrase starts with, lower-case: every match of its pattern starts with them. */
+    private static String leadingLetters(String phrase) {
+        String trimmed = phrase.trim();
+        int end = 0;
+        while (end < trimmed.length() && trimmed.charAt(end) < 128 && Character.isLetterOrDigit(trimmed.charAt(end))) {
+            end++;
+        }
+        return trimmed.substring(0, end).toLowerCase(Locale.ROOT);
     }
 
     int ruleCount() {
@@ -101,16 +119,14 @@ final class KeywordMatcher {
      */
     List<Hit> find(Prepared text) {
         String cleaned = text.lower();
+        int[] boundaries = boundaries(cleaned);
         List<int[]> spans = new ArrayList<>();
         List<CompiledRule> matched = new ArrayList<>();
         for (CompiledRule rule : rules) {
-            Matcher m = rule.pattern().matcher(cleaned);
-            while (m.find()) {
-                if (m.end() > m.start() && !negated(cleaned, m.start())) {
-                    spans.add(new int[] {m.start(), m.end()});
-                    matched.add(rule);
-                    break;
-                }
+            int[] span = firstMatch(rule, cleaned, boundaries);
+            if (span != null) {
+                spans.add(span);
+                matched.add(rule);
             }
         }
         List<Hit> hits = new ArrayList<>();
@@ -122,6 +138,103 @@ final class KeywordMatcher {
             }
         }
         return hits;
+    }
+
+    /**
+     * The first non-empty, non-negated match of the rule, as {@code find()} from the start would report it; but the
+     * pattern is tried only where a match can start (after its phrase's leading letters, or at a word boundary),
+     * which spares most of the regular-expression work on a message. Bounds are transparent, so look-behinds and
+     * {@code \b} see the text before the position tried.
+     */
+    private int[] firstMatch(CompiledRule rule, String text, int[] boundaries) {
+        Matcher m = rule.pattern().matcher(text);
+        if (rule.prefix() == null && !rule.atBoundary()) {
+            while (m.find()) {
+                if (m.end() > m.start() && !negated(text, m.start())) {
+                    return new int[] {m.start(), m.end()};
+                }
+            }
+            return null;
+        }
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int from = 0;
+        int b = 0;
+        while (from <= text.length()) {
+            int at;
+            if (rule.prefix() != null) {
+                at = text.indexOf(rule.prefix(), from);
+                if (at < 0) {
+                    return null;
+                }
+            } else {
+                while (b < boundaries.length && boundaries[b] < from) {
+                    b++;
+                }
+                if (b == boundaries.length) {
+                    return null;
+                }
+                at = boundaries[b];
+            }
+            m.region(at, text.length());
+            if (m.lookingAt()) {
+                if (m.end() > m.start() && !negated(text, m.start())) {
+                    return new int[] {m.start(), m.end()};
+                }
+                from = Math.max(m.end(), at + 1);
+            } else {
+                from = at + 1;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Every position where {@code \b} can hold: the ends of the text and where an ASCII word character meets
+     * an ASCII non-word character, plus every position next to a non-ASCII character (whose class the engine
+     * decides itself). A superset of the word boundaries, so no match is missed.
+     */
+    static int[] boundaries(String text) {
+        int[] out = new int[text.length() + 1];
+        int n = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == 0 || i == text.length()) {
+                out[n++] = i;
+                continue;
+            }
+            char before = text.charAt(i - 1);
+            char at = text.charAt(i);
+            if (before >= 128 || at >= 128 || asciiWord(before) != asciiWord(at)) {
+                out[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static boolean asciiWord(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    /** For tests: the first non-negated match of every rule found the plain way, {@code find()} over the text. */
+    List<int[]> plainMatches(Prepared text) {
+        List<int[]> out = new ArrayList<>();
+        for (CompiledRule rule : rules) {
+            Matcher m = rule.pattern().matcher(text.lower());
+            int[] span = null;
+            while (m.find()) {
+                if (m.end() > m.start() && !negated(text.lower(), m.start())) {
+                    span = new int[] {m.start(), m.end()};
+                    break;
+                }
+            }
+            out.add(span);
+        }
+        return out;
+    }
+
+    /** For tests: the same through the start filter. */
+    List<int[]> filteredMatches(Prepared text) {
+        int[] boundaries = boundaries(text.lower());
+        return rules.stream().map(rule -> firstMatch(rule, text.lower(), boundaries)).toList();
     }
 
     private static boolean outweighedByOverlapping(List<int[]> spans, List<CompiledRule> rules, int i) {

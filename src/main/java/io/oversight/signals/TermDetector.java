@@ -24,6 +24,11 @@ final class TermDetector {
         this.suppress = suppress;
     }
 
+    /** The compiled rules (tests). */
+    KeywordMatcher matcher() {
+        return matcher;
+    }
+
     static TermDetector load(String signal, String resource) {
         RuleFile file = DataFiles.load(resource, RuleFile.class);
         if (!signal.equals(file.signal())) {
