@@ -20,7 +20,7 @@ final class KeywordMatcher {
      * lower-case), at a word boundary ({@code atBoundary}, a regex that begins with {@code \b}), or anywhere.
      */
     private record CompiledRule(String key, Pattern pattern, double weight, String category, String prefix,
-                                boolean atBoundary) {
+                                boolean atBoundary, boolean[] firstChars) {
     }
 
     private final List<Pattern> ignore;
@@ -67,9 +67,10 @@ final class KeywordMatcher {
                 ? PatternCompiler.phrase(rule.phrase(), where)
                 : PatternCompiler.regex(PatternCompiler.expand(rule.regex(), vocabulary, where), where);
         String prefix = rule.phrase() != null ? leadingLetters(rule.phrase()) : "";
-        boolean atBoundary = rule.regex() != null && pattern.pattern().startsWith("\\b");
+        boolean atBoundary = rule.regex() != null && FirstChars.atBoundary(pattern.pattern());
         return new CompiledRule("rule-" + index, pattern, rule.weight(), rule.category(),
-                prefix.isEmpty() ? null : prefix, atBoundary);
+                prefix.isEmpty() ? null : prefix, atBoundary,
+                atBoundary ? FirstChars.afterBoundary(pattern.pattern()) : null);
     }
 
     /** The letters and digits a phrase starts with, lower-case: every match of its pattern starts with them. */
@@ -174,6 +175,11 @@ final class KeywordMatcher {
                     return null;
                 }
                 at = boundaries[b];
+                boolean[] first = rule.firstChars();
+                if (first != null && (at == text.length() || text.charAt(at) >= 128 || !first[text.charAt(at)])) {
+                    from = at + 1;
+                    continue;
+                }
             }
             m.region(at, text.length());
             if (m.lookingAt()) {

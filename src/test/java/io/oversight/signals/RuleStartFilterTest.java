@@ -36,6 +36,31 @@ class RuleStartFilterTest {
     }
 
     @Test
+    void theFirstCharactersAreReadOnlyFromPlainSources() {
+        boolean[] talk = FirstChars.of("(talk|speak|chat)( directly)? (to|with) someone");
+        assertThat(talk).isNotNull();
+        assertThat(talk['t']).isTrue();
+        assertThat(talk['s']).isTrue();
+        assertThat(talk['c']).isTrue();
+        assertThat(talk['a']).isFalse();
+        boolean[] nested = FirstChars.of("(?:(get|give)|need) (me )?a human");
+        assertThat(nested['g']).isTrue();
+        assertThat(nested['n']).isTrue();
+        assertThat(FirstChars.of("Refund")['r']).isTrue();
+        assertThat(FirstChars.of("(a |an )?human")).as("an optional first group").isNull();
+        assertThat(FirstChars.of("a?human")).isNull();
+        assertThat(FirstChars.of("[a-z]+ fee")).isNull();
+        assertThat(FirstChars.of("(\\w+|fee)")).isNull();
+        assertThat(FirstChars.of("(?i)fee")).isNull();
+        assertThat(FirstChars.of("(fee|)")).isNull();
+        assertThat(FirstChars.atBoundary("\\bfee\\b|\\bcharge")).isTrue();
+        assertThat(FirstChars.atBoundary("\\bfee|charge")).as("an alternative without a boundary").isFalse();
+        boolean[] both = FirstChars.afterBoundary("\\b(no idea|not sure) what|\\bhave no idea");
+        assertThat(both['n']).isTrue();
+        assertThat(both['h']).isTrue();
+    }
+
+    @Test
     void boundariesAreASupersetOfTheWordBoundaries() {
         assertThat(KeywordMatcher.boundaries("hi there")).containsExactly(0, 2, 3, 8);
         assertThat(KeywordMatcher.boundaries("é")).containsExactly(0, 1);
