@@ -282,9 +282,6 @@ class CockpitDashboardBrowserTest {
     }
 
     private void logIn(String user) {
-        page.locator("input[type=text]").fill(user);
-        page.locator("input[type=password]").fill(user);
-        page.locator("button[type=submit]").click();
-        PlaywrightAssertions.assertThat(page.locator("input[type=password]")).hasCount(0);
+        CamundaLogin.logIn(page, user);
     }
 }
