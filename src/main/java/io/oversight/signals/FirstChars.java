@@ -17,12 +17,7 @@ final class FirstChars {
     /** A table indexed by ASCII code, or null when the first character cannot be read from the source. */
     static boolean[] of(String regex) {
         boolean[] table = new boolean[128];
-        for (String alternative : alternatives(regex)) {
-            if (!collect(alternative, table)) {
-                return null;
-            }
-        }
-        return table;
+        return allCollect(regex, table) ? table : null;
     }
 
     /**
@@ -45,8 +40,11 @@ final class FirstChars {
     }
 
     private static boolean collect(String regex, boolean[] table) {
-        if (regex.isEmpty() || alternatives(regex).size() > 1) {
-            return regex.isEmpty() ? false : allCollect(regex, table);
+        if (regex.isEmpty()) {
+            return false;
+        }
+        if (alternatives(regex).size() > 1) {
+            return allCollect(regex, table);
         }
         char c = regex.charAt(0);
         if (c < 128 && Character.isLetterOrDigit(c)) {
@@ -88,6 +86,40 @@ final class FirstChars {
 
     /** The index of the parenthesis closing the one at 0, or -1. */
     private static int closing(String regex) {
+        int[] found = {-1};
+        walk(regex, (i, c, depth) -> {
+            if (c == ')' && depth == 0) {
+                found[0] = i;
+                return false;
+            }
+            return true;
+        });
+        return found[0];
+    }
+
+    /** The top-level alternatives of a group's body (or of a whole expression). */
+    static List<String> alternatives(String body) {
+        List<String> out = new ArrayList<>();
+        int[] start = {0};
+        walk(body, (i, c, depth) -> {
+            if (c == '|' && depth == 0) {
+                out.add(body.substring(start[0], i));
+                start[0] = i + 1;
+            }
+            return true;
+        });
+        out.add(body.substring(start[0]));
+        return out;
+    }
+
+    /** What {@link #walk} reports: a character outside escapes and character classes, and the group depth around it. */
+    private interface Visitor {
+        /** @return false to stop the walk */
+        boolean visit(int index, char c, int depth);
+    }
+
+    /** Visits the source's structural characters; a parenthesis is reported at the depth outside it. */
+    private static void walk(String regex, Visitor visitor) {
         int depth = 0;
         boolean inClass = false;
         for (int i = 0; i < regex.length(); i++) {
@@ -98,39 +130,16 @@ final class FirstChars {
                 inClass = c != ']';
             } else if (c == '[') {
                 inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The top-level alternatives of a group's body. */
-    static List<String> alternatives(String body) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        boolean inClass = false;
-        int start = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (c == '|' && depth == 0) {
-                out.add(body.substring(start, i));
-                start = i + 1;
+                if (!visitor.visit(i, c, depth)) {
+                    return;
+                }
+            } else if (!visitor.visit(i, c, depth)) {
+                return;
+            } else if (c == '(') {
+                depth++;
             }
         }
-        out.add(body.substring(start));
-        return out;
     }
 }

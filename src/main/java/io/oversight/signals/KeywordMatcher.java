@@ -148,15 +148,10 @@ final class KeywordMatcher {
      * {@code \b} see the text before the position tried.
      */
     private int[] firstMatch(CompiledRule rule, String text, int[] boundaries) {
-        Matcher m = rule.pattern().matcher(text);
         if (rule.prefix() == null && !rule.atBoundary()) {
-            while (m.find()) {
-                if (m.end() > m.start() && !negated(text, m.start())) {
-                    return new int[] {m.start(), m.end()};
-                }
-            }
-            return null;
+            return plainFirstMatch(rule, text);
         }
+        Matcher m = rule.pattern().matcher(text);
         m.useTransparentBounds(true).useAnchoringBounds(false);
         int from = 0;
         int b = 0;
@@ -220,21 +215,20 @@ final class KeywordMatcher {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
+    /** The first non-empty, non-negated match of the rule by {@code find()} over the whole text. */
+    private int[] plainFirstMatch(CompiledRule rule, String text) {
+        Matcher m = rule.pattern().matcher(text);
+        while (m.find()) {
+            if (m.end() > m.start() && !negated(text, m.start())) {
+                return new int[] {m.start(), m.end()};
+            }
+        }
+        return null;
+    }
+
     /** For tests: the first non-negated match of every rule found the plain way, {@code find()} over the text. */
     List<int[]> plainMatches(Prepared text) {
-        List<int[]> out = new ArrayList<>();
-        for (CompiledRule rule : rules) {
-            Matcher m = rule.pattern().matcher(text.lower());
-            int[] span = null;
-            while (m.find()) {
-                if (m.end() > m.start() && !negated(text.lower(), m.start())) {
-                    span = new int[] {m.start(), m.end()};
-                    break;
-                }
-            }
-            out.add(span);
-        }
-        return out;
+        return rules.stream().map(rule -> plainFirstMatch(rule, text.lower())).toList();
     }
 
     /** For tests: the same through the start filter. */

@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 /**
@@ -41,9 +44,9 @@ final class LearnedSignals {
     private final LanguageGuard languages;
     private final CompletableFuture<SentenceEncoder> encoder;
     /** Messages judged, by how: embedded, decided by the n-gram model alone (the cascade), not fully judged. */
-    private final java.util.concurrent.atomic.LongAdder embedded = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder decidedAlone = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder notJudged = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder embedded = new LongAdder();
+    private final LongAdder decidedAlone = new LongAdder();
+    private final LongAdder notJudged = new LongAdder();
 
     LearnedSignals(SignalModel model, LanguageGuard languages, CompletableFuture<SentenceEncoder> encoder) {
         this.model = model;
@@ -154,7 +157,7 @@ final class LearnedSignals {
         SentenceEncoder loaded;
         try {
             loaded = encoder.join();
-        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             return null;
         }
         return loaded.embed(text);

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What the detectors found in one message, computed once per distinct text: a bounded LRU cache keyed by the
@@ -32,7 +33,7 @@ final class MessageCache<V> {
     }
 
     /** As {@link #get(String, Function)}, keeping the computed value only when {@code keep} accepts it. */
-    V get(String text, Function<String, V> compute, java.util.function.Predicate<V> keep) {
+    V get(String text, Function<String, V> compute, Predicate<V> keep) {
         String key = sha256(text);
         synchronized (entries) {
             V known = entries.get(key);

@@ -154,14 +154,15 @@ final class EnsembleTrainer {
             partials.put(signal, new Partial(w, denseThreshold, ensembleThreshold, denseCalibrated, full, ys,
                     ngramWeight));
         }
+        Map<String, Double> decidesFrom = new LinkedHashMap<>();
+        partials.forEach((signal, p) -> decidesFrom.put(signal, (double) p.decidesFrom()));
         List<CascadeChoice> choices = new ArrayList<>();
         Map<String, Double> shipped = null;
         for (double budget : CASCADE_BUDGETS) {
             Map<String, Double> cuts = new LinkedHashMap<>();
             partials.forEach((signal, p) -> cuts.put(signal, skipBelow(ngramCalibrated.get(signal), p.full(), p.ys(),
                     routed, p.ensembleThreshold(), budget)));
-            boolean[] needed = needed(routed, examples.size(), cuts, ngramCalibrated, partials.entrySet().stream()
-                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (double) e.getValue().decidesFrom())));
+            boolean[] needed = needed(routed, examples.size(), cuts, ngramCalibrated, decidesFrom);
             long embeddedCount = Arrays.stream(routed).filter(i -> needed[i]).count();
             int[] routine = Arrays.stream(routed).filter(i -> examples.get(i).labels().isEmpty()).toArray();
             long routineEmbedded = Arrays.stream(routine).filter(i -> needed[i]).count();
@@ -173,8 +174,7 @@ final class EnsembleTrainer {
             }
         }
         Map<String, Double> cuts = shipped;
-        boolean[] needed = needed(routed, examples.size(), cuts, ngramCalibrated, partials.entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (double) e.getValue().decidesFrom())));
+        boolean[] needed = needed(routed, examples.size(), cuts, ngramCalibrated, decidesFrom);
         Map<String, DenseHead> heads = new LinkedHashMap<>();
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         partials.forEach((signal, p) -> {
@@ -235,9 +235,8 @@ final class EnsembleTrainer {
 
     private static double fAtOperatingPoint(double[] scores, int[] routed, List<Boolean> ys) {
         double[] picked = pick(scores, routed);
-        double[] rp = SignalModelTrainer.recallAt(picked, ys, SignalModelTrainer.operatingPoint(picked, ys));
-        double b2 = SignalModelTrainer.BETA * SignalModelTrainer.BETA;
-        return rp[0] + rp[1] == 0 ? 0 : (1 + b2) * rp[1] * rp[0] / (b2 * rp[1] + rp[0]);
+        return SignalModelTrainer.fBeta(
+                SignalModelTrainer.recallAt(picked, ys, SignalModelTrainer.operatingPoint(picked, ys)));
     }
 
     /** Per message: whether some signal's n-gram score lies in its undecided band (so the product embeds it). */

@@ -110,9 +110,15 @@ final class SignalModelTrainer {
 
     /** The best F-beta over the threshold grid of {@link #bestThreshold}. */
     static double fBeta(double[] scores, List<Boolean> ys) {
-        double[] rp = recallAt(scores, ys, bestThreshold(scores, ys));
+        return fBeta(recallAt(scores, ys, bestThreshold(scores, ys)));
+    }
+
+    /** F-beta of a {recall, precision} pair from {@link #recallAt}. */
+    static double fBeta(double[] recallPrecision) {
+        double r = recallPrecision[0];
+        double p = recallPrecision[1];
         double b2 = BETA * BETA;
-        return rp[0] + rp[1] == 0 ? 0 : (1 + b2) * rp[1] * rp[0] / (b2 * rp[1] + rp[0]);
+        return r + p == 0 ? 0 : (1 + b2) * p * r / (b2 * p + r);
     }
 
     /** Out-of-fold probabilities of the whole messages [0] and of each message's most telling part [1]. */
@@ -143,24 +149,7 @@ final class SignalModelTrainer {
     }
 
     double[] outOfFold(List<TextFeatures.Vector> xs, List<Boolean> ys, List<Integer> foldOf) {
-        double[] oof = new double[xs.size()];
-        for (int f = 0; f < FOLDS; f++) {
-            List<TextFeatures.Vector> trainX = new ArrayList<>();
-            List<Boolean> trainY = new ArrayList<>();
-            for (int i = 0; i < xs.size(); i++) {
-                if (foldOf.get(i) != f) {
-                    trainX.add(xs.get(i));
-                    trainY.add(ys.get(i));
-                }
-            }
-            float[] w = new HeadTrainer(settings).train(trainX, trainY);
-            for (int i = 0; i < xs.size(); i++) {
-                if (foldOf.get(i) == f) {
-                    oof[i] = HeadTrainer.probability(w, xs.get(i));
-                }
-            }
-        }
-        return oof;
+        return outOfFold(xs, java.util.Collections.nCopies(xs.size(), List.of()), ys, foldOf)[0];
     }
 
     /** The product's bar (issue 8): recall and precision every English signal must reach. */
@@ -177,12 +166,11 @@ final class SignalModelTrainer {
         double best = bestThreshold(scores, ys);
         double chosen = Double.NaN;
         double chosenF = -1;
-        double b2 = BETA * BETA;
         for (int step = 5; step <= 95; step++) {
             double t = step / 100.0;
             double[] rp = recallAt(scores, ys, t);
             if (rp[0] >= TARGET_RECALL && rp[1] >= TARGET_PRECISION) {
-                double f = (1 + b2) * rp[1] * rp[0] / (b2 * rp[1] + rp[0]);
+                double f = fBeta(rp);
                 if (f > chosenF) {
                     chosenF = f;
                     chosen = t;
